@@ -1,0 +1,1 @@
+"""Attributions: content, cue and speaker mention, found in parsed candidate sentences."""

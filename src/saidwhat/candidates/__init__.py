@@ -1,0 +1,1 @@
+"""Candidates: where an attribution can be (quote marks, cue words, "according to")."""

@@ -1,0 +1,47 @@
+"""The extraction pipeline for one article: text → segments → candidates → parse → attributions →
+resolution → time → records.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional, Union
+
+from .errors import InputError
+from .model import Article, Extraction
+from .text.dateline import coerce_published, find_dateline
+
+
+def make_article(text: object, published: Union[str, date, None] = None, *, id: Optional[str] = None,
+                 title: Optional[str] = None, url: Optional[str] = None,
+                 source: Optional[str] = None) -> Article:
+    """Check the input and build the :class:`Article`; the dateline fills a missing ``published``."""
+    if isinstance(text, bytes):
+        raise InputError("text is bytes; expected str: decode it first (UTF-8)", id, "not-text")
+    if not isinstance(text, str):
+        raise InputError(f"text is {type(text).__name__}; expected str", id, "not-text")
+    pub = coerce_published(published, id)
+    dateline_span = None
+    if pub is None:
+        pub, dateline_span = find_dateline(text)
+    return Article(text=text, id=id, published=pub, title=title, url=url, source=source,
+                   dateline_span=dateline_span)
+
+
+def extract(text: object, published: Union[str, date, None] = None, *, id: Optional[str] = None,
+            title: Optional[str] = None, url: Optional[str] = None,
+            source: Optional[str] = None) -> Extraction:
+    """Every attribution in one article, with speakers and time expressions (see ``saidwhat.extract``)."""
+    article = make_article(text, published, id=id, title=title, url=url, source=source)
+    return extract_article(article)
+
+
+def extract_article(article: Article) -> Extraction:
+    """Run every stage over one checked :class:`Article`."""
+    from .attribute.document import find_attributions
+    from .time import find_time_expressions
+
+    times = tuple(find_time_expressions(article.text, article.published))
+    attributions, speakers = find_attributions(article, times)
+    return Extraction(article=article, attributions=tuple(attributions), speakers=tuple(speakers),
+                      time_expressions=times)

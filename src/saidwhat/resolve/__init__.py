@@ -1,0 +1,1 @@
+"""Resolution: speakers across the document, their roles and types, and source chains."""

@@ -1,0 +1,1 @@
+"""Segments: paragraphs, sentences and quotation spans, as character offsets into the text."""
