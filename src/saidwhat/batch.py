@@ -1,0 +1,323 @@
+"""Batch extraction: many documents, in input order, where one bad document never stops the batch.
+
+``extract_many(docs, workers=1)`` yields, for each input document and in input order, either an
+:class:`~saidwhat.model.Extraction` or a :class:`DocumentError`. With ``workers > 1`` the documents
+go to a pool of spawned processes that each load the spaCy pipeline once; only a bounded window of
+chunks is in flight, so memory stays flat over a stream of any length.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping, Optional, Union
+
+from .errors import InputError, SaidwhatError
+from .model import Article, Extraction
+
+# Fields of an input record that become Article fields; anything else is ignored.
+ARTICLE_FIELDS = ("title", "url", "source")
+# A chunk closes at this many documents or characters, whichever comes first: small enough to keep
+# the workers evenly loaded and memory flat, large enough that pickling overhead stays negligible.
+CHUNK_DOCS = 8
+CHUNK_CHARS = 200_000
+# Chunks in flight per worker: enough to keep every worker busy while the parent writes output.
+WINDOW_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class DocumentError:
+    """One input document that gave no extraction, and why.
+
+    ``reason`` is a short code (``not-json``, ``missing-text``, ``not-text``, ``invalid-utf8``,
+    ``bad-published-date``, ``not-an-object``, ``extraction-failed``, ``worker-crashed`` ...) that
+    summaries count; ``message`` names the bad value and what was expected.
+    """
+
+    document: Optional[str]
+    reason: str
+    message: str
+    line: Optional[int] = None  # 1-based line of a JSON Lines input, when there is one
+    index: Optional[int] = None  # 0-based position in the input sequence
+
+    @property
+    def where(self) -> str:
+        """How a person finds the document: its id, else its line, else its position."""
+        if self.document is not None:
+            return f"document {self.document!r}" + (f" (line {self.line})" if self.line else "")
+        if self.line is not None:
+            return f"line {self.line}"
+        return f"document #{(self.index or 0) + 1}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.document, "line": self.line, "reason": self.reason,
+                "message": self.message}
+
+
+@dataclass(frozen=True)
+class InputDocument:
+    """One input record with where it came from (a JSON Lines line number, when known)."""
+
+    record: Mapping[str, Any]
+    line: Optional[int] = None
+
+
+Result = Union[Extraction, DocumentError]
+Item = Union[Mapping[str, Any], Article, InputDocument, DocumentError, str]
+
+
+@dataclass
+class BatchSummary:
+    """Counts over one batch: documents seen, extracted, attributions found, skipped by reason."""
+
+    documents: int = 0
+    extracted: int = 0
+    attributions: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def add(self, result: Result) -> None:
+        self.documents += 1
+        if isinstance(result, DocumentError):
+            self.skipped[result.reason] = self.skipped.get(result.reason, 0) + 1
+        else:
+            self.extracted += 1
+            self.attributions += len(result.attributions)
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    def describe(self) -> str:
+        """One line for a person: ``12 documents, 11 extracted, 40 attributions, 1 skipped (...)``."""
+        text = (f"{self.documents} documents, {self.extracted} extracted, "
+                f"{self.attributions} attributions, {self.skipped_total} skipped")
+        if self.skipped:
+            text += " (" + ", ".join(f"{n} {r}" for r, n in sorted(self.skipped.items())) + ")"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "extracted": self.extracted,
+                "attributions": self.attributions, "skipped": dict(sorted(self.skipped.items()))}
+
+
+def extract_one(item: Item, index: int = 0) -> Result:
+    """The extraction of one input item, or a :class:`DocumentError`; never raises for bad input."""
+    from .pipeline import extract_article, make_article
+
+    if isinstance(item, DocumentError):
+        return item
+    line = None
+    if isinstance(item, InputDocument):
+        line, item = item.line, item.record
+    doc_id = None
+    try:
+        if isinstance(item, Article):
+            doc_id = item.id
+            return extract_article(item)
+        if isinstance(item, str):
+            return extract_article(make_article(item))
+        if not isinstance(item, Mapping):
+            return DocumentError(None, "not-an-object",
+                                 f"input is {type(item).__name__}; expected an object with a "
+                                 f"\"text\" field", line, index)
+        doc_id = _document_id(item, line, index)
+        if "text" not in item:
+            return DocumentError(doc_id, "missing-text",
+                                 "no \"text\" field; expected {\"id\", \"text\", \"published\"?}",
+                                 line, index)
+        extras = {k: item[k] if isinstance(item.get(k), str) else None for k in ARTICLE_FIELDS}
+        article = make_article(item["text"], item.get("published"), id=doc_id, **extras)
+        return extract_article(article)
+    except InputError as e:
+        return DocumentError(doc_id, e.reason, _plain_message(e, doc_id), line, index)
+    except SaidwhatError:
+        raise  # a missing model or the like concerns every document: stop and say so
+    except RecursionError as e:
+        return DocumentError(doc_id, "extraction-failed", f"text too deeply nested to analyse: {e}",
+                             line, index)
+    except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
+        return DocumentError(doc_id, "extraction-failed",
+                             f"extraction failed ({type(e).__name__}: {e}); please report this "
+                             f"document", line, index)
+
+
+def _document_id(record: Mapping[str, Any], line: Optional[int], index: int) -> str:
+    """The record's id as a string; its line number (or position) when it has none."""
+    value = record.get("id")
+    if value is None or value == "":
+        return str(line if line is not None else index + 1)
+    return value if isinstance(value, str) else str(value)
+
+
+def _plain_message(error: InputError, doc_id: Optional[str]) -> str:
+    """The error message without the ``id: `` prefix that InputError adds (the id is a field here)."""
+    text = str(error)
+    prefix = f"{doc_id}: "
+    return text[len(prefix):] if doc_id and text.startswith(prefix) else text
+
+
+def _extract_chunk(chunk: list[tuple[int, Item]]) -> list[Result]:
+    return [extract_one(item, index) for index, item in chunk]
+
+
+def _init_worker() -> None:
+    """Load the pipeline once per worker process, before any document arrives."""
+    from .parse.nlp import load_pipeline
+
+    load_pipeline()
+    try:
+        extract_one("Warm-up, he said.")  # imports every stage once
+    except Exception:  # noqa: BLE001 - a failing warm-up shows up on the first real document
+        pass
+
+
+def _chunks(items: Iterable[Item], size: int, max_chars: int) -> Iterator[list[tuple[int, Item]]]:
+    chunk: list[tuple[int, Item]] = []
+    chars = 0
+    for index, item in enumerate(items):
+        chunk.append((index, item))
+        chars += _size(item)
+        if len(chunk) >= size or chars >= max_chars:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _size(item: Item) -> int:
+    if isinstance(item, InputDocument):
+        item = item.record
+    text = item.text if isinstance(item, Article) else (
+        item.get("text") if isinstance(item, Mapping) else item)
+    return len(text) if isinstance(text, (str, bytes)) else 0
+
+
+class Extractor:
+    """A reusable batch runner; with ``workers > 1`` it owns a process pool until closed.
+
+    Use as a context manager so the pool's start-up (spawning, loading spaCy) is paid once::
+
+        with Extractor(workers=2) as ex:
+            for result in ex.map(docs):
+                ...
+    """
+
+    def __init__(self, workers: int = 1, chunk_size: int = CHUNK_DOCS,
+                 chunk_chars: int = CHUNK_CHARS, window: Optional[int] = None):
+        if workers < 1:
+            raise ValueError(f"workers is {workers}; expected 1 or more")
+        self.workers = workers
+        self.chunk_size = max(1, chunk_size)
+        self.chunk_chars = max(1, chunk_chars)
+        self.window = window or workers * WINDOW_PER_WORKER
+        self._pool: Optional[ProcessPoolExecutor] = None
+
+    def __enter__(self) -> "Extractor":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the worker pool now (it otherwise starts on the first document)."""
+        if self.workers > 1 and self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker)
+            # Make every worker load its pipeline now rather than on the first real chunk.
+            for f in [self._pool.submit(_extract_chunk, []) for _ in range(self.workers)]:
+                f.result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def map(self, docs: Iterable[Item]) -> Iterator[Result]:
+        """One result per input item, in input order."""
+        if self.workers == 1:
+            for index, item in enumerate(docs):
+                yield extract_one(item, index)
+            return
+        yield from self._map_parallel(docs)
+
+    def _map_parallel(self, docs: Iterable[Item]) -> Iterator[Result]:
+        self.start()
+        pending: collections.deque[tuple[list, Future, int]] = collections.deque()
+        chunks = _chunks(docs, self.chunk_size, self.chunk_chars)
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < self.window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    pending.append((chunk, self._submit(chunk), 0))
+                if not pending:
+                    return
+                chunk, future, tries = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    # A worker died (out of memory, a crash in native code). Restart the pool,
+                    # resubmit what was in flight, and retry this chunk one document at a time.
+                    self._restart()
+                    pending = collections.deque((c, self._submit(c), t) for c, _, t in pending)
+                    results = list(self._retry_alone(chunk))
+                yield from results
+        finally:
+            for _, future, _ in pending:
+                future.cancel()
+
+    def _submit(self, chunk: list) -> Future:
+        assert self._pool is not None
+        return self._pool.submit(_extract_chunk, chunk)
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self.start()
+
+    def _retry_alone(self, chunk: list[tuple[int, Item]]) -> Iterator[Result]:
+        for index, item in chunk:
+            try:
+                yield self._submit([(index, item)]).result()[0]
+            except BrokenProcessPool:
+                self._restart()
+                yield _crashed(item, index)
+
+
+def _crashed(item: Item, index: int) -> DocumentError:
+    line = item.line if isinstance(item, InputDocument) else None
+    record = item.record if isinstance(item, InputDocument) else item
+    doc_id = record.id if isinstance(record, Article) else (
+        _document_id(record, line, index) if isinstance(record, Mapping) else None)
+    return DocumentError(doc_id, "worker-crashed",
+                         "the worker process died on this document (out of memory?); "
+                         "try it alone with saidwhat extract", line, index)
+
+
+def extract_many(docs: Iterable[Item], workers: int = 1, *, chunk_size: int = CHUNK_DOCS,
+                 chunk_chars: int = CHUNK_CHARS, window: Optional[int] = None
+                 ) -> Iterator[Result]:
+    """Extract every document of ``docs``, yielding an Extraction or a DocumentError per input, in order.
+
+    An item is a dict ``{"id", "text", "published"?, "title"?, "url"?, "source"?}``, an
+    :class:`Article`, a plain ``str`` text, an :class:`InputDocument` (a record with its line number,
+    as :func:`saidwhat.reader.read_jsonl` yields) or a :class:`DocumentError` (passed through, so a
+    reader's per-line errors keep their place in the output). A missing id becomes the line number
+    (or the 1-based position). ``workers > 1`` runs a pool of spawned processes; the input is read
+    lazily and at most ``window`` chunks are in flight. Raises only for problems that concern every
+    document (no spaCy model: :class:`~saidwhat.errors.ModelNotFoundError`).
+    """
+    runner = Extractor(workers, chunk_size=chunk_size, chunk_chars=chunk_chars, window=window)
+    try:
+        yield from runner.map(docs)
+    finally:
+        runner.close()
