@@ -1,0 +1,146 @@
+"""``saidwhat.Corpus``: a store of extracted articles, and the questions you can ask it.
+
+    corpus = Corpus("news.db")
+    corpus.add_many(extractions)
+    corpus.quotes(speaker="Pompeo", about="sanctions", since="2019-04-01", until="2019-04-30")
+
+Writes go in batches, one transaction per batch, so a crash loses at most the batch in flight and a
+re-run adds exactly what is missing.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+from ..model import Extraction
+from . import queries
+from .connection import MEMORY, connect, transaction
+from .identity import article_identity
+from .results import ArticleView, ErrorRecord, Occurrence, QuoteResult, SpeakerSummary
+from .writer import StoreWriter
+
+DEFAULT_BATCH = 200
+
+
+class Corpus:
+    """A SQLite store of articles, attributions, speakers, quotes and errors (``":memory:"`` allowed)."""
+
+    def __init__(self, path: Union[str, Path] = MEMORY):
+        self.path = str(path)
+        self.conn = connect(self.path)
+        self._writer: Optional[StoreWriter] = None
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the store (further use raises)."""
+        self.conn.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @property
+    def writer(self) -> StoreWriter:
+        if self._writer is None:
+            self._writer = StoreWriter(self.conn)
+        return self._writer
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def contains(self, text: str, url: Optional[str] = None) -> bool:
+        """Whether the article with this text (or this URL) is already stored."""
+        return self.writer.contains(article_identity(text, url))
+
+    def add(self, extraction: Extraction, origin: Optional[str] = None) -> Optional[int]:
+        """Store one extraction in its own transaction; its article id, or None if already stored."""
+        return self.add_many([(extraction, origin)])[0]
+
+    def add_many(self, items: Iterable[Union[Extraction, tuple[Extraction, Optional[str]]]],
+                 batch_size: int = DEFAULT_BATCH) -> list[Optional[int]]:
+        """Store extractions (or ``(extraction, origin)`` pairs), committing every ``batch_size``."""
+        out: list[Optional[int]] = []
+        batch: list[tuple[Extraction, Optional[str]]] = []
+        for item in items:
+            batch.append(item if isinstance(item, tuple) else (item, None))
+            if len(batch) >= batch_size:
+                out.extend(self.write_batch(batch))
+                batch = []
+        if batch:
+            out.extend(self.write_batch(batch))
+        return out
+
+    def write_batch(self, items: list[tuple[Extraction, Optional[str]]],
+                    errors: Iterable[tuple[str, str, str]] = ()) -> list[Optional[int]]:
+        """Store extractions and ``(document, reason, message)`` errors in one transaction."""
+        writer = self.writer
+        try:
+            with transaction(self.conn):
+                ids = []
+                for extraction, origin in items:
+                    new_id = writer.add(extraction, origin)
+                    if origin:
+                        writer.clear_error(origin)
+                    ids.append(new_id)
+                for document, reason, message in errors:
+                    writer.record_error(document, reason, message)
+        except BaseException:
+            writer.rolled_back()
+            raise
+        return ids
+
+    def record_errors(self, errors: Iterable[tuple[str, str, str]]) -> None:
+        """Record ``(document, reason, message)`` for documents that could not be stored."""
+        self.write_batch([], errors)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None,
+               since: Union[str, date, None] = None, until: Union[str, date, None] = None,
+               kind: Optional[str] = None, source_type: Optional[str] = None, outlet: Optional[str] = None,
+               limit: Optional[int] = 50) -> list[QuoteResult]:
+        """Quotes newest first, each once with its occurrences; every filter given must hold.
+
+        ``about`` is full-text (every word must appear; "quoted phrases"; prefix*); ``since`` and
+        ``until`` (inclusive, YYYY-MM-DD) apply to the date said, else the article's publication date.
+        """
+        return queries.quotes(self.conn, queries.QuoteFilter(
+            speaker=speaker, about=about, since=since, until=until, kind=kind, source_type=source_type,
+            outlet=outlet, limit=limit))
+
+    def occurrences(self, quote_id: int) -> list[Occurrence]:
+        """Every printing of one quote, earliest first."""
+        return queries.occurrences(self.conn, quote_id)
+
+    def speakers(self, name: Optional[str] = None, type: Optional[str] = None,
+                 limit: Optional[int] = 50) -> list[SpeakerSummary]:
+        """Speakers ranked by number of quotes, with roles over time."""
+        return queries.speakers(self.conn, name=name, type=type, limit=limit)
+
+    def article(self, article_id: Union[int, str]) -> Optional[ArticleView]:
+        """One article (store id, document id or URL) with its attributions, or None."""
+        return queries.article(self.conn, article_id)
+
+    def errors(self, reason: Optional[str] = None) -> list[ErrorRecord]:
+        """Documents that could not be stored, with the reason."""
+        return queries.errors(self.conn, reason)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts and breakdowns over the whole store, and its size on disk."""
+        out = queries.stats(self.conn)
+        if self.path != MEMORY:
+            out["size_bytes"] = sum(os.path.getsize(p) for p in (self.path, self.path + "-wal")
+                                    if os.path.exists(p))
+        return out
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables."""
+        if table not in ("articles", "attributions", "speakers", "quotes", "errors", "mentions",
+                         "time_expressions"):
+            raise ValueError(f"unknown table {table!r}")
+        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -1,0 +1,57 @@
+"""Identity of articles and quotes: what makes two inputs the same thing.
+
+An article is its URL when known (normalised), otherwise the hash of its normalised text. A quote is
+the hash of its normalised content, so wire copy reprinted by many outlets is one quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Optional
+from urllib.parse import urlsplit, urlunsplit
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+# Quotes shorter than this (in words) are too common to identify alone ("No.", "We'll see"):
+# they count as the same quote only when the same speaker said them.
+MIN_QUOTE_WORDS = 6
+
+
+def normalise_text(text: str) -> str:
+    """Text with Unicode compatibility forms folded, whitespace collapsed and the ends trimmed."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def text_hash(text: str) -> str:
+    """The SHA-1 of the normalised text."""
+    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def normalise_url(url: str) -> str:
+    """A URL with scheme and host lower-cased, the fragment and a trailing slash dropped."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def article_identity(text: str, url: Optional[str] = None) -> str:
+    """``url:<normalised url>`` when a URL is known, else ``sha1:<hash of normalised text>``."""
+    if url and url.strip():
+        return "url:" + normalise_url(url)
+    return "sha1:" + text_hash(text)
+
+
+def quote_words(content: str) -> list[str]:
+    """The case-folded words of a quote, punctuation and quotation marks ignored."""
+    return _WORD.findall(unicodedata.normalize("NFKC", content).casefold())
+
+
+def quote_hash(content: str, speaker_key: Optional[str]) -> str:
+    """The identity of a quote: its words, plus its speaker when it is too short to stand alone."""
+    words = quote_words(content)
+    key = " ".join(words)
+    if len(words) < MIN_QUOTE_WORDS:
+        key = f"{speaker_key or '?'}|{key}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()

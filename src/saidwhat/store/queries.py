@@ -1,0 +1,250 @@
+"""Read queries over the store: quotes by speaker, topic, date, kind, source type and outlet; speakers;
+one article; statistics. SQL is parameterised; filters only ever add placeholders, never values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Optional, Union
+
+from ..errors import SaidwhatError
+from ..model import KINDS, SOURCE_TYPES
+from .names import first_names_agree, organisation_key, parse_person
+from .results import (ArticleView, ErrorRecord, Occurrence, QuoteResult, RoleSpan, SpeakerSummary,
+                      StoredAttribution)
+
+
+class QueryError(SaidwhatError):
+    """A query option with a value the store cannot search by."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What to look for: every field left None matches everything."""
+
+    speaker: Optional[str] = None  # a name as printed, or a speaker id
+    about: Optional[str] = None  # words (all must appear), "quoted phrases", prefix*
+    since: Optional[str] = None  # ISO date, inclusive, on the date said (else published)
+    until: Optional[str] = None
+    kind: Optional[str] = None
+    source_type: Optional[str] = None
+    outlet: Optional[str] = None
+    limit: int = 50
+
+
+_TERM = re.compile(r'"([^"]+)"|(\w+\*?)')
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query in which every word or "phrase" of ``text`` must appear (no operators pass)."""
+    parts = []
+    for phrase, word in _TERM.findall(text):
+        if phrase:
+            words = re.findall(r"\w+", phrase)
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        elif word.endswith("*"):
+            parts.append(f'"{word[:-1]}"*')
+        else:
+            parts.append(f'"{word}"')
+    if not parts:
+        raise QueryError(f"--about {text!r} has no words to search for; expected words, e.g. sanctions")
+    return " ".join(parts)
+
+
+def _iso(value: Union[str, date, None], option: str) -> Optional[str]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value.strip()):
+        return value.strip()
+    raise QueryError(f"{option} {value!r} is not a date; expected YYYY-MM-DD (or YYYY-MM, YYYY)")
+
+
+def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+    """The store speakers a name (or ``#id``/id) can mean: same surname and agreeing first name, or alias."""
+    name = name.strip()
+    if re.fullmatch(r"#?\d+", name):
+        return [int(name.lstrip("#"))]
+    ids = {r[0] for r in conn.execute("SELECT speaker_id FROM speaker_aliases WHERE alias = ?", (name,))}
+    person = parse_person(name)
+    if person is not None:
+        for row in conn.execute("SELECT id, first FROM speakers WHERE surname = ?", (person.surname,)):
+            if person.first is None or row["first"] is None or first_names_agree(row["first"], person.first):
+                ids.add(row["id"])
+    key = organisation_key(name)
+    if key:
+        ids.update(r[0] for r in conn.execute("SELECT id FROM speakers WHERE key = ?", (key,)))
+    return sorted(ids)
+
+
+def _where(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, list[Any], bool]:
+    clauses, params, needs_article = [], [], False
+    if f.speaker:
+        ids = speaker_ids(conn, f.speaker)
+        if ids:
+            clauses.append(f"a.speaker_id IN ({', '.join('?' * len(ids))})")
+            params.extend(ids)
+        else:  # unnamed and unknown sources are not merged: match them by the name printed
+            clauses.append("a.speaker_name LIKE ?")
+            params.append(f"%{f.speaker.strip()}%")
+    if f.about:
+        clauses.append("a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
+        params.append(fts_query(f.about))
+    since, until = _iso(f.since, "--since"), _iso(f.until, "--until")
+    if since:
+        clauses.append("a.day >= ?")
+        params.append(since)
+    if until:
+        clauses.append("a.day < ?")
+        # A whole month or year given as --until includes all of it.
+        params.append(until + ("-32" if len(until) == 7 else "-13" if len(until) == 4 else "~"))
+    if f.kind:
+        if f.kind not in KINDS:
+            raise QueryError(f"--kind {f.kind!r} is not a kind; expected one of {', '.join(KINDS)}")
+        clauses.append("a.kind = ?")
+        params.append(f.kind)
+    if f.source_type:
+        if f.source_type not in SOURCE_TYPES:
+            raise QueryError(f"--source-type {f.source_type!r} is not a source type; expected one of "
+                             f"{', '.join(SOURCE_TYPES)}")
+        clauses.append("a.speaker_type = ?")
+        params.append(f.source_type)
+    if f.outlet:
+        clauses.append("ar.source = ? COLLATE NOCASE")
+        params.append(f.outlet)
+        needs_article = True
+    return (" AND ".join(clauses) or "1"), params, needs_article
+
+
+def quotes(conn: sqlite3.Connection, f: QuoteFilter) -> list[QuoteResult]:
+    """Quotes matching ``f``, newest first, each once with its occurrences across outlets."""
+    if f.limit is not None and f.limit < 1:
+        raise QueryError(f"--limit {f.limit} must be at least 1")
+    where, params, needs_article = _where(conn, f)
+    join = "JOIN articles ar ON ar.id = a.article_id" if needs_article else ""
+    picked = conn.execute(
+        f"SELECT a.quote_id, max(a.day) AS d FROM attributions a {join} WHERE {where} "
+        "GROUP BY a.quote_id ORDER BY d DESC, a.quote_id DESC LIMIT ?", params + [f.limit or -1]).fetchall()
+    return [_quote(conn, row["quote_id"]) for row in picked]
+
+
+def _quote(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
+    occ = occurrences(conn, quote_id)
+    first = occ[0]
+    a = conn.execute(
+        "SELECT a.*, s.name AS merged_name FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id "
+        "WHERE a.id = ?", (first.attribution_id,)).fetchone()
+    outlets = tuple(dict.fromkeys(o.outlet for o in occ if o.outlet))
+    return QuoteResult(
+        quote_id=quote_id, attribution_id=a["id"], article_id=a["article_id"], content=a["content"],
+        kind=a["kind"], cue=a["cue"], speaker=a["merged_name"] or a["speaker_name"], speaker_id=a["speaker_id"],
+        source_type=a["speaker_type"], role=a["speaker_role"], date=a["day"], outlet=first.outlet,
+        title=first.title, url=first.url, confidence=a["confidence"], occurrences=len(occ), outlets=outlets,
+        first_seen=first.published)
+
+
+def occurrences(conn: sqlite3.Connection, quote_id: int) -> list[Occurrence]:
+    """Every printing of a quote, earliest first."""
+    rows = conn.execute(
+        "SELECT a.id, a.article_id, ar.source, ar.title, ar.url, coalesce(ar.published, a.day) AS pub "
+        "FROM attributions a JOIN articles ar ON ar.id = a.article_id WHERE a.quote_id = ? "
+        "ORDER BY pub IS NULL, pub, a.id", (quote_id,))
+    return [Occurrence(r["article_id"], r["id"], r["source"], r["title"], r["url"], r["pub"]) for r in rows]
+
+
+def speakers(conn: sqlite3.Connection, name: Optional[str] = None, type: Optional[str] = None,
+             limit: Optional[int] = 50) -> list[SpeakerSummary]:
+    """Speakers ranked by how often they are quoted, with roles over time and first and last dates."""
+    clauses, params = [], []
+    if name:
+        ids = speaker_ids(conn, name)
+        clauses.append(f"s.id IN ({', '.join('?' * len(ids)) or 'NULL'})")
+        params.extend(ids)
+    if type:
+        clauses.append("s.type = ?")
+        params.append(type)
+    where = " AND ".join(clauses) or "1"
+    rows = conn.execute(
+        f"SELECT s.id, s.name, s.type, count(a.id) AS n, count(DISTINCT a.article_id) AS arts, "
+        f"min(a.day) AS first, max(a.day) AS last FROM speakers s JOIN attributions a ON a.speaker_id = s.id "
+        f"WHERE {where} GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?", params + [limit or -1]).fetchall()
+    out = []
+    for r in rows:
+        roles = tuple(RoleSpan(x["role"], x["first_seen"], x["last_seen"]) for x in conn.execute(
+            "SELECT role, first_seen, last_seen FROM speaker_roles WHERE speaker_id = ? "
+            "ORDER BY first_seen IS NULL, first_seen, role", (r["id"],)))
+        aliases = tuple(x[0] for x in conn.execute(
+            "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (r["id"],)))
+        out.append(SpeakerSummary(r["id"], r["name"], r["type"], r["n"], r["arts"], r["first"], r["last"],
+                                  roles, aliases))
+    return out
+
+
+def _pair(a: Any, b: Any) -> Optional[tuple[int, int]]:
+    return None if a is None else (a, b)
+
+
+def article(conn: sqlite3.Connection, article_id: Union[int, str]) -> Optional[ArticleView]:
+    """One stored article by store id, document id or URL, with its attributions; None if absent."""
+    key = str(article_id).strip()
+    row = None
+    if key.isdigit():
+        row = conn.execute("SELECT * FROM articles WHERE id = ?", (int(key),)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT * FROM articles WHERE doc_id = ? OR url = ? ORDER BY id LIMIT 1",
+                           (key, key)).fetchone()
+    if row is None:
+        return None
+    atts = tuple(
+        StoredAttribution(
+            a["id"], a["kind"], a["content"], tuple(tuple(s) for s in json.loads(a["content_spans"] or "[]")),
+            a["cue"], _pair(a["cue_start"], a["cue_end"]), a["merged_name"] or a["speaker_name"],
+            a["speaker_id"], a["speaker_type"], _pair(a["speaker_start"], a["speaker_end"]), a["day"],
+            a["quote_id"])
+        for a in conn.execute(
+            "SELECT a.*, s.name AS merged_name FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id "
+            "WHERE a.article_id = ? ORDER BY a.seq", (row["id"],)))
+    return ArticleView(row["id"], row["identity"], row["title"], row["url"], row["source"], row["published"],
+                       row["origin"], row["text"], row["near_duplicate_of"], atts)
+
+
+def errors(conn: sqlite3.Connection, reason: Optional[str] = None) -> list[ErrorRecord]:
+    """Documents that could not be stored, oldest first."""
+    sql = "SELECT document, reason, message, at FROM errors"
+    params: list[Any] = []
+    if reason:
+        sql += " WHERE reason = ?"
+        params.append(reason)
+    return [ErrorRecord(*r) for r in conn.execute(sql + " ORDER BY id", params)]
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Counts over the whole store: articles, attributions, quotes, speakers, errors, and breakdowns."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    pairs = lambda sql: {str(k): v for k, v in conn.execute(sql)}  # noqa: E731
+    first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "near_duplicate_articles": one("SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL"),
+        "attributions": one("SELECT count(*) FROM attributions"),
+        "quotes": one("SELECT count(*) FROM quotes"),
+        "quotes_printed_more_than_once": one(
+            "SELECT count(*) FROM (SELECT quote_id FROM attributions GROUP BY quote_id HAVING count(*) > 1)"),
+        "speakers": pairs("SELECT type, count(*) FROM speakers GROUP BY type ORDER BY type"),
+        "attributions_by_kind": pairs("SELECT kind, count(*) FROM attributions GROUP BY kind ORDER BY kind"),
+        "attributions_by_source_type": pairs(
+            "SELECT speaker_type, count(*) FROM attributions GROUP BY speaker_type ORDER BY speaker_type"),
+        "outlets": pairs("SELECT coalesce(source, '(unknown)'), count(*) FROM articles GROUP BY source "
+                         "ORDER BY count(*) DESC LIMIT 10"),
+        "errors": pairs("SELECT reason, count(*) FROM errors GROUP BY reason ORDER BY reason"),
+        "published_first": first,
+        "published_last": last,
+    }

@@ -1,0 +1,135 @@
+"""The records the corpus queries return: small frozen dataclasses with a ``to_dict`` JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Optional
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One printing of a quote: the outlet and article it appeared in, and when."""
+
+    article_id: int
+    attribution_id: int
+    outlet: Optional[str]
+    title: Optional[str]
+    url: Optional[str]
+    published: Optional[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    """One quote (however many outlets printed it), shown by its first occurrence."""
+
+    quote_id: int
+    attribution_id: int
+    article_id: int
+    content: str
+    kind: str
+    cue: Optional[str]
+    speaker: Optional[str]
+    speaker_id: Optional[int]
+    source_type: str
+    role: Optional[str]
+    date: Optional[str]  # said, else published
+    outlet: Optional[str]
+    title: Optional[str]
+    url: Optional[str]
+    confidence: float
+    occurrences: int
+    outlets: tuple[str, ...]
+    first_seen: Optional[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["outlets"] = list(self.outlets)
+        return d
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A role a speaker held, with the first and last dates it was seen."""
+
+    role: str
+    first_seen: Optional[str]
+    last_seen: Optional[str]
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """One speaker across the corpus: how often quoted, in how many articles, when, and as what."""
+
+    id: int
+    name: str
+    type: str
+    quotes: int
+    articles: int
+    first_date: Optional[str]
+    last_date: Optional[str]
+    roles: tuple[RoleSpan, ...]
+    aliases: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["roles"] = [asdict(r) for r in self.roles]
+        d["aliases"] = list(self.aliases)
+        return d
+
+
+@dataclass(frozen=True)
+class StoredAttribution:
+    """An attribution as stored, with its offsets into the article text."""
+
+    id: int
+    kind: str
+    content: str
+    content_spans: tuple[tuple[int, int], ...]
+    cue: Optional[str]
+    cue_span: Optional[tuple[int, int]]
+    speaker: Optional[str]
+    speaker_id: Optional[int]
+    source_type: str
+    speaker_span: Optional[tuple[int, int]]
+    date: Optional[str]
+    quote_id: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One stored article with its attributions, for display."""
+
+    id: int
+    identity: str
+    title: Optional[str]
+    url: Optional[str]
+    outlet: Optional[str]
+    published: Optional[str]
+    origin: Optional[str]
+    text: str
+    near_duplicate_of: Optional[int]
+    attributions: tuple[StoredAttribution, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["attributions"] = [a.to_dict() for a in self.attributions]
+        return d
+
+
+@dataclass(frozen=True)
+class ErrorRecord:
+    """A document that could not be stored, and why."""
+
+    document: str
+    reason: str
+    message: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
