@@ -1,11 +1,161 @@
-"""Attributions of one document: the stages from segments to resolved speakers."""
+"""Attributions of one document: segments → candidates → parse → rules → resolution → dates."""
 
 from __future__ import annotations
 
-from ..model import Article, Attribution, Speaker, TimeExpression
+from ..candidates.cues import cue_class, has_cue
+from ..model import Article, Attribution, SourceLink, Speaker, TimeExpression
+from ..parse.nlp import load_pipeline
+from ..resolve.dates import day_of, own_date
+from ..resolve.speakers import SpeakerResolver
+from ..segment.paragraphs import split_paragraphs
+from ..segment.quotes import find_quotes
+from ..segment.units import Unit, make_units
+from .clauses import UnitRules
+from .found import Found
+from .markers import dash_attributions, label_attribution
+from .quoted import is_speech_quote
+
+_CONFIDENCE = {"clause": 0.75, "quote": 0.85, "according": 0.8, "label": 0.6, "dash": 0.7,
+               "continuation": 0.6}
 
 
 def find_attributions(article: Article, times: tuple[TimeExpression, ...]
                       ) -> tuple[list[Attribution], list[Speaker]]:
     """The attributions and the speakers of one article."""
-    return [], []
+    text = article.text
+    paragraphs = split_paragraphs(text)
+    if article.dateline_span:
+        paragraphs = [p for p in paragraphs if p.start >= article.dateline_span[1]]
+    quotes = find_quotes(text, paragraphs)
+    units = make_units(paragraphs, quotes)
+    time_spans = [(t.start, t.end) for t in times]
+
+    candidates = [u for u in units if u.quotes or has_cue(text, u.start, u.end)]
+    found: list[Found] = []
+    used = set()
+    names: list[tuple[int, int]] = []
+    entity_types: dict[tuple[int, int], str] = {}
+    if candidates:
+        nlp = load_pipeline()
+        docs = nlp.pipe(text[u.start:u.end] for u in candidates)
+        for unit, doc in zip(candidates, docs):
+            rules = UnitRules(text, unit, doc, [s for s in time_spans if unit.start <= s[0] < unit.end])
+            found.extend(rules.find())
+            used |= rules.used
+            _collect_names(doc, unit.start, names, entity_types)
+    by_paragraph = {p.index: p for p in paragraphs}
+    first_units = {}
+    for u in units:
+        first_units.setdefault(u.paragraph, u)
+    taken_paragraphs = {f.paragraph for f in found}
+    for index, unit in first_units.items():
+        if index not in taken_paragraphs:
+            f = label_attribution(text, by_paragraph[index], unit)
+            if f:
+                found.append(f)
+                used.update(q for q in unit.quotes if f.content_spans[0][0] <= q.start)
+    for unit in units:
+        dashes = dash_attributions(text, unit, used)
+        for f in dashes:
+            used.update(q for q in unit.quotes if q.span in f.content_spans)
+        found.extend(dashes)
+    found.sort(key=lambda f: f.start)
+    _continue_quotes(text, units, found, used)
+    found.sort(key=lambda f: f.start)
+    return _records(article, found, times, names, entity_types)
+
+
+def _collect_names(doc, base: int, names, entity_types) -> None:
+    for ent in doc.ents:
+        span = (base + ent.start_char, base + ent.end_char)
+        entity_types[span] = ent.label_
+        if ent.label_ == "PERSON":
+            names.append(span)
+
+
+def _continue_quotes(text: str, units: list[Unit], found: list[Found], used) -> None:
+    """A quote with no cue of its own continues the nearest earlier attribution of a quote.
+
+    In the same paragraph, or (the news convention for long quotes) in the paragraph before.
+    """
+    last_quote_attr = None
+    by_unit_order = sorted(units, key=lambda u: u.start)
+    fi = 0
+    ordered = sorted(found, key=lambda f: f.start)
+    for unit in by_unit_order:
+        while fi < len(ordered) and ordered[fi].start < unit.end:
+            if ordered[fi].kind in ("direct", "mixed"):
+                last_quote_attr = ordered[fi]
+            fi += 1
+        for q in unit.quotes:
+            if q in used or not is_speech_quote(text, q, unit):
+                continue
+            prev = last_quote_attr
+            if prev is None or prev.paragraph < unit.paragraph - 1:
+                continue
+            prev.content_spans.append(q.span)
+            used.add(q)
+
+
+def _records(article: Article, found: list[Found], times, names, entity_types
+             ) -> tuple[list[Attribution], list[Speaker]]:
+    text = article.text
+    resolver = SpeakerResolver(text, sorted(names), entity_types)
+    records = []
+    last_by_speaker: dict[int, tuple[str, str]] = {}
+    for f in found:
+        spans = sorted(set(f.content_spans))
+        hull = (spans[0][0], spans[-1][1])
+        ref = resolver.resolve(f.speaker) if f.speaker else None
+        chain = tuple(SourceLink(name=_chain_name(resolver, link.mention), type=_chain_type(resolver, link.mention),
+                                 cue=link.cue, span=link.mention.span) for link in f.chain)
+        # The date of saying: from the statement's own frame, else carried from a tied statement.
+        unit_lo, unit_hi = _unit_bounds(f, text)
+        t = own_date(list(times), unit_lo, unit_hi, spans, f.cue, f.frame)
+        date = date_text = None
+        if t is not None:
+            date, date_text = day_of(t), t.text
+        elif ref and ref.id in last_by_speaker and (f.tie or f.kind == "direct"):
+            date, date_text = last_by_speaker[ref.id]
+        if ref and ref.id is not None and date:
+            last_by_speaker[ref.id] = (date, date_text)
+        elif ref and ref.id is not None:
+            last_by_speaker.pop(ref.id, None)
+        content = text[hull[0]:hull[1]]
+        cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
+        confidence = _CONFIDENCE.get(f.mechanism, 0.5) * (1.0 if ref and ref.name else 0.6)
+        records.append(Attribution(
+            kind=_kind(f), content=content, content_span=hull, content_spans=tuple(spans),
+            cue=cue_text, cue_span=f.cue, speaker=ref if ref and ref.name else ref,
+            speaker_span=f.speaker.span if f.speaker else None, date=date, date_text=date_text,
+            source_chain=chain, confidence=confidence,
+            cue_class=cue_class(f.cue_lemma) if f.cue_lemma not in (":", "―") else "speech"))
+    return records, resolver.speakers()
+
+
+def _kind(f: Found) -> str:
+    if f.mechanism == "continuation":
+        return f.kind
+    return f.kind
+
+
+def _unit_bounds(f: Found, text: str) -> tuple[int, int]:
+    lo = min([s for s, _ in f.content_spans] + ([f.cue[0]] if f.cue else []) +
+             ([f.speaker.span[0]] if f.speaker else []))
+    hi = max([e for _, e in f.content_spans] + ([f.cue[1]] if f.cue else []) +
+             ([f.speaker.span[1]] if f.speaker else []))
+    # Widen to the sentence: "On Friday, Pompeo said ..." puts the day before the speaker.
+    while lo > 0 and text[lo - 1] not in ".!?\n":
+        lo -= 1
+    while hi < len(text) and text[hi] not in ".!?\n":
+        hi += 1
+    return lo, hi
+
+
+def _chain_name(resolver: SpeakerResolver, mention) -> str:
+    return resolver.text[mention.span[0]:mention.span[1]]
+
+
+def _chain_type(resolver: SpeakerResolver, mention) -> str:
+    ref = resolver.resolve(mention)
+    return ref.type

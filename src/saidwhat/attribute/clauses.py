@@ -1,0 +1,231 @@
+"""Attribution rules over one parsed unit: cue verbs with their clauses, quotes with their cues,
+"according to" phrases and the sources they cite.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
+from ..model import Span
+from ..segment.quotes import Quote
+from ..segment.units import Unit
+from .found import ChainLink, Found
+from .mentions import char_span, mention_of
+from .quoted import content_kind, is_speech_quote, widen_to_quotes
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_INHERIT = ("conj", "advcl", "xcomp")  # "..., adding that": the subject comes from the head verb
+_INTENT = frozenset({"want", "plan", "hope", "expect", "intend", "promise", "vow", "pledge",
+                     "threaten", "agree", "urge", "call", "ask", "refuse", "wish", "prefer"})
+_CITE = frozenset({"cite", "cited", "citing", "cites", "quote", "quoted", "quoting", "quotes"})
+_TIE = re.compile(
+    r"\b(?:in|during|at|from)\s+(?:the|that|this|a|an|his|her|their|its)\s+(?:same\s+|televised\s+|"
+    r"recent\s+|\w+\s+)?(?:speech|interview|statement|remarks|rally|meeting|conference|address|event|"
+    r"appearance|briefing|hearing|debate|session|talk|call)\b|\balso\b|\bwent on\b", re.I)
+_LEADING_MARKS = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-"})
+
+
+class UnitRules:
+    """Attributions in one parsed unit; ``used`` collects the quotes they take up."""
+
+    def __init__(self, text: str, unit: Unit, doc, times: list[Span]):
+        self.text = text
+        self.unit = unit
+        self.doc = doc
+        self.base = unit.start
+        self.times = times
+        self.used: set[Quote] = set()
+
+    # -- positions -------------------------------------------------------------------------------
+    def start(self, token) -> int:
+        return self.base + token.idx
+
+    def end(self, token) -> int:
+        return self.base + token.idx + len(token.text)
+
+    def quote_of(self, token) -> Optional[Quote]:
+        pos = self.start(token)
+        for q in self.unit.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def content_span(self, comp) -> Optional[Span]:
+        """The clause of a cue, less asides that trail it after a comma (", conveying ...")."""
+        cut = set()
+        for child in comp.children:
+            if child.dep_ in ("advcl", "parataxis") and child.i > comp.i:
+                left = child.left_edge
+                if left.i > 0 and self.doc[left.i - 1].text in (",", ";", "—", "–"):
+                    cut.update(t.i for t in child.subtree)
+                    cut.add(left.i - 1)
+        tokens = [t for t in comp.subtree if t.i not in cut]
+        while tokens and (tokens[0].lower_ in _LEADING_MARKS or tokens[0].is_space):
+            tokens = tokens[1:]
+        while tokens and ((tokens[-1].is_punct and tokens[-1].text not in "”\"'’»") or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        # Keep the contiguous run from the first token: a cut aside ends the content.
+        run = [tokens[0]]
+        for t in tokens[1:]:
+            if t.i != run[-1].i + 1:
+                break
+            run.append(t)
+        while run and ((run[-1].is_punct and run[-1].text not in "”\"'’»") or run[-1].is_space):
+            run = run[:-1]
+        return char_span(run, self.base) if run else None
+
+    # -- the rules -------------------------------------------------------------------------------
+    def find(self) -> list[Found]:
+        found: list[Found] = []
+        cue_tokens = []
+        for token in self.doc:
+            lemma = CUE_FORMS.get(token.lower_)
+            if lemma is None or token.pos_ not in ("VERB", "AUX") or self.quote_of(token):
+                continue
+            cue_tokens.append((token, lemma))
+        clause_cues = set()
+        for token, lemma in cue_tokens:
+            f = self.clause(token, lemma)
+            if f is not None:
+                found.append(f)
+                clause_cues.add(token.i)
+        found.extend(self.according())
+        found.extend(self.quotes_to_cues([(t, l) for t, l in cue_tokens
+                                          if l in SPEECH_LEMMAS and t.i not in clause_cues]))
+        return found
+
+    def subject_of(self, verb, depth=0):
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if verb.dep_ in _INHERIT and depth < 3 and verb.head is not verb:
+            return self.subject_of(verb.head, depth + 1)
+        return None
+
+    def clause(self, cue, lemma: str) -> Optional[Found]:
+        """A cue verb and the clause it governs: "X said (that) CONTENT"."""
+        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        if not comps and lemma in _INTENT:
+            comps = [c for c in cue.children if c.dep_ == "xcomp"]
+        if not comps:
+            return None
+        if any(c.dep_ == "auxpass" for c in cue.children):
+            return None  # "are intended to", "it was reported that": no source is named
+        comp = comps[-1]
+        span = self.content_span(comp)
+        if span is None:
+            return None
+        subject = self.subject_of(cue)
+        if subject is None or subject.lower_ in ("it", "that", "which", "this", "what"):
+            return None
+        mention = mention_of(subject, self.base, self.times)
+        if mention.span[0] < span[1] and span[0] < mention.span[1]:
+            return None
+        span = widen_to_quotes(span, self.unit.quotes)
+        kind, inside = content_kind(self.text, span, self.unit.quotes)
+        if kind == "direct" and span[0] > self.end(cue):
+            pass  # "said: “...”"
+        self.used.update(inside)
+        return Found([span], kind, self.unit.index, self.unit.paragraph, "clause",
+                     cue=(self.start(cue), self.end(cue)), cue_lemma=lemma, speaker=mention,
+                     chain=self.citing(cue), tie=self.tied(cue))
+
+    def according(self) -> list[Found]:
+        """ "According to X, CONTENT." and "CONTENT, according to X." """
+        out = []
+        for token in self.doc:
+            if token.lower_ != "according" or self.quote_of(token):
+                continue
+            to = token.nbor(1) if token.i + 1 < len(self.doc) else None
+            if to is None or to.lower_ != "to":
+                continue
+            objects = [c for c in to.children if c.dep_ == "pobj"] or \
+                [c for c in token.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            source = objects[0]
+            mention = mention_of(source, self.base, self.times)
+            phrase_end = max(self.end(t) for t in source.subtree)
+            phrase = (self.start(token), phrase_end)
+            content = self._around(phrase)
+            if content is None:
+                continue
+            content = widen_to_quotes(content, self.unit.quotes)
+            kind, inside = content_kind(self.text, content, self.unit.quotes)
+            self.used.update(inside)
+            chain = []
+            for child in source.children:
+                if child.dep_ in ("relcl", "acl"):
+                    chain.extend(self.citing(child))
+            out.append(Found([content], kind, self.unit.index, self.unit.paragraph, "according",
+                             cue=(self.start(token), self.end(to)), cue_lemma="according to",
+                             speaker=mention, chain=chain, frame=[phrase]))
+        return out
+
+    def _around(self, phrase: Span) -> Optional[Span]:
+        """The rest of the unit beside an according-to phrase, trimmed of commas and the full stop."""
+        lo, hi = self.unit.start, self.unit.end
+        before = _trim(self.text, lo, phrase[0])
+        after = _trim(self.text, phrase[1], hi)
+        if before and (not after or before[1] - before[0] >= after[1] - after[0]):
+            return before
+        return after
+
+    def citing(self, verb) -> list[ChainLink]:
+        """Whom a source cites: "which cited as its sources officials ...", ", citing officials"."""
+        links = []
+        candidates = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "acl", "xcomp", "relcl")]
+        for v in candidates:
+            if v.lower_ not in _CITE:
+                continue
+            for obj in v.children:
+                if obj.dep_ in ("dobj", "obj", "attr"):
+                    links.append(ChainLink(mention_of(obj, self.base, self.times), v.text))
+        return links
+
+    def tied(self, cue) -> bool:
+        """Whether the words around the cue tie this statement to an earlier one."""
+        return bool(_TIE.search(self.text, self.unit.start, self.unit.end)) or \
+            any(c.lower_ == "also" for c in cue.children)
+
+    def quotes_to_cues(self, cues) -> list[Found]:
+        """Quotes that no clause took, each given to the nearest cue of saying in the unit."""
+        free = [q for q in self.unit.quotes if q not in self.used
+                and is_speech_quote(self.text, q, self.unit)]
+        if not free or not cues:
+            return []
+        groups: dict[int, list[Quote]] = {}
+        for q in free:
+            best = min(cues, key=lambda c: min(abs(self.start(c[0]) - q.end), abs(q.start - self.end(c[0]))))
+            groups.setdefault(best[0].i, []).append(q)
+        out = []
+        for token, lemma in cues:
+            qs = groups.get(token.i)
+            if not qs:
+                continue
+            subject = self.subject_of(token)
+            mention = mention_of(subject, self.base, self.times) if subject is not None else None
+            if mention is not None and any(q.start <= mention.span[0] < q.end for q in qs):
+                mention = None
+            self.used.update(qs)
+            out.append(Found([q.span for q in qs], "direct", self.unit.index, self.unit.paragraph,
+                             "quote", cue=(self.start(token), self.end(token)), cue_lemma=lemma,
+                             speaker=mention, chain=self.citing(token), tie=self.tied(token)))
+        return out
+
+
+def _trim(text: str, lo: int, hi: int) -> Optional[Span]:
+    while lo < hi and (text[lo].isspace() or text[lo] in ",;:—–-"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:.—–-"):
+        hi -= 1
+    return (lo, hi) if hi - lo > 1 else None

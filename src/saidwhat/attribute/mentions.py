@@ -1,0 +1,108 @@
+"""Source mentions from the parse: the noun phrase of a speaker, its name, role and head."""
+
+from __future__ import annotations
+
+from ..model import Span
+from .found import MentionInfo
+
+# Dependents that end a mention: "Matthews, who hosts a show," is the mention "Matthews".
+_CUT = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos", "dep", "advmod",
+                  "prep_time"})
+TITLES = frozenset("""
+president vice secretary senator sen sen. rep rep. representative congressman congresswoman
+governor gov gov. minister prime chancellor leader chairman chairwoman chair spokesman spokeswoman
+spokesperson director ambassador general gen gen. mayor judge justice candidate nominee host anchor
+analyst professor prof prof. adviser advisor aide chief ceo head commissioner attorney king queen
+prince pope officer manager strategist pollster founder speaker sheriff coach economist author
+editor reporter correspondent columnist lawmaker member dr dr. mr mr. mrs mrs. ms ms. sir lord
+deputy assistant press foreign state defense defence commerce treasury interior house senate
+former acting executive campaign chairperson party national committee democratic republican gop
+white us u.s. american democrat dem activist official lt lt. col col. sgt. capt capt. adm
+""".split())
+
+
+def _is_title(token) -> bool:
+    return token.lower_ in TITLES or token.lower_.rstrip(".") in TITLES
+
+
+def char_span(tokens, base: int) -> Span:
+    first, last = tokens[0], tokens[-1]
+    return (base + first.idx, base + last.idx + len(last.text))
+
+
+def mention_of(head, base: int, times: list[Span] = ()) -> MentionInfo:
+    """The mention whose syntactic head is ``head`` (a spaCy token), cut before clauses and asides."""
+    doc = head.doc
+    kept = {head.i}
+    for child in head.children:
+        if child.dep_ in _CUT:
+            continue
+        if child.dep_ == "prep" and _overlaps_time(child, base, times):
+            continue  # "Yomiuri Shimbun on Sunday": the day is when, not who
+        kept.update(t.i for t in child.subtree)
+    lo = hi = head.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    while lo < hi and doc[lo].pos_ in ("PUNCT", "CCONJ"):
+        lo += 1
+    while hi > lo and doc[hi].pos_ in ("PUNCT", "CCONJ"):
+        hi -= 1
+    tokens = doc[lo:hi + 1]
+    span = char_span(tokens, base)
+    determiner = doc[lo].lower_ if doc[lo].dep_ in ("det", "poss") else None
+    proper = _name_run(head, lo, base)
+    role = None
+    if proper:
+        name_start = proper[0][0]
+        first = lo + 1 if determiner else lo
+        role_tokens = [t for t in doc[first:hi + 1] if base + t.idx < name_start
+                       and t.dep_ != "poss" and t.dep_ != "case" and t.pos_ != "PUNCT"]
+        if role_tokens and any(_is_title(t) for t in role_tokens):
+            role = char_span(role_tokens, base)
+    for child in head.children:
+        if child.dep_ == "appos" and role is None:
+            app = [t for t in child.subtree if t.pos_ != "PUNCT"]
+            if app and app[0].dep_ == "det":
+                app = app[1:]
+            if app and any(_is_title(t) or t.pos_ == "NOUN" for t in app) and not any(t.pos_ == "PROPN" and not _is_title(t) for t in app[:1]):
+                role = char_span(app, base)
+    return MentionInfo(
+        span=span,
+        head=head.text,
+        pronoun=head.pos_ == "PRON",
+        proper=tuple(proper),
+        role=role,
+        plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we"),
+        determiner=determiner,
+    )
+
+
+def _name_run(head, lo: int, base: int) -> list[Span]:
+    """The run of proper-noun tokens ending at the head, without leading titles: "Mike Pompeo"."""
+    doc = head.doc
+    if head.pos_ != "PROPN":
+        return []
+    i = head.i
+    start = i
+    while start - 1 >= lo:
+        prev = doc[start - 1]
+        glued = prev.idx + len(prev.text) == doc[start].idx  # "Jong-un", "O'Neill"
+        if (prev.pos_ == "PROPN" and not _is_title(prev) and prev.dep_ != "poss") or (glued and prev.text in "-'’."):
+            start -= 1
+        else:
+            break
+    end = i
+    while end + 1 < len(doc) and doc[end + 1].idx == doc[end].idx + len(doc[end].text) \
+            and (doc[end + 1].text in ("-",) or (doc[end].text == "-" and doc[end + 1].is_alpha)):
+        end += 1
+    while start < end and doc[start].text in "-'’.":
+        start += 1
+    return [char_span(doc[start:end + 1], base)]
+
+
+def _overlaps_time(token, base: int, times) -> bool:
+    lo = base + token.left_edge.idx
+    hi = base + token.right_edge.idx + len(token.right_edge.text)
+    return any(s < hi and lo < e for s, e in times)

@@ -1,0 +1,37 @@
+"""When a statement was made: a day from the time expression of its own frame, or carried over.
+
+The frame is the unit less its content: "Pompeo said on Friday he is ..." dates the saying; "in
+2017" inside the content dates what was said about, not the saying. A statement with no date of its
+own takes the date of the same speaker's previous statement when the text ties them ("In the
+speech, ...", "also said") or when it continues quoting the same speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import TimeExpression
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def own_date(times: list[TimeExpression], frame_lo: int, frame_hi: int, content: list[tuple[int, int]],
+             cue: Optional[tuple[int, int]], extra: list[tuple[int, int]] = ()) -> Optional[TimeExpression]:
+    """The day-valued time expression of a statement's frame nearest to its cue, if any."""
+    best = None
+    anchor = cue[0] if cue else frame_lo
+    for t in times:
+        if not (frame_lo <= t.start and t.end <= frame_hi) and not any(s <= t.start and t.end <= e for s, e in extra):
+            continue
+        if any(s < t.end and t.start < e for s, e in content):
+            continue
+        if t.type not in ("DATE", "TIME") or not t.value or not _DAY.match(t.value[:10]):
+            continue
+        if best is None or abs(t.start - anchor) < abs(best.start - anchor):
+            best = t
+    return best
+
+
+def day_of(t: TimeExpression) -> str:
+    return t.value[:10]
