@@ -1,0 +1,51 @@
+"""Dev script: tag a TIMEX3 gold JSONL with saidwhat.time and write predictions; print speed.
+
+Usage: .venv/bin/python bench/eval_time_direct.py GOLD.jsonl PRED.jsonl [--diff]
+Then score with /work/shared/bench/score_timex.py GOLD.jsonl PRED.jsonl --table.
+"""
+import json
+import sys
+import time
+from datetime import date
+
+from saidwhat.time import find_time_expressions
+
+
+def main() -> None:
+    gold_path, pred_path = sys.argv[1], sys.argv[2]
+    docs = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
+    chars = sum(len(d["text"]) for d in docs)
+    t0 = time.perf_counter()
+    preds = []
+    for d in docs:
+        pub = date.fromisoformat(d["published"][:10]) if d.get("published") else None
+        preds.append((d, find_time_expressions(d["text"], pub)))
+    dt = time.perf_counter() - t0
+    with open(pred_path, "w", encoding="utf-8") as f:
+        for d, exprs in preds:
+            f.write(json.dumps({"id": d["id"], "time_expressions": [e.to_dict() for e in exprs]}) + "\n")
+    print(f"{len(docs)} docs, {chars / 1e6:.3f} MB text, {dt:.3f} s, {dt / (chars / 1e6):.2f} s/MB",
+          file=sys.stderr)
+    if "--diff" in sys.argv:
+        for d, exprs in preds:
+            gs = d["time_expressions"]
+            used = set()
+            for g in gs:
+                hit = [e for e in exprs if e.start < g["end"] and g["start"] < e.end]
+                if not hit:
+                    print(f"MISS {d['published']} {g['text']!r} {g['type']} {g['value']}  | "
+                          f"{d['text'][max(0, g['start'] - 50):g['end'] + 30]!r}")
+                    continue
+                e = hit[0]
+                used.add(id(e))
+                if e.value != g["value"]:
+                    print(f"VAL  {d['published']} {g['text']!r} gold={g['value']} pred={e.text!r} {e.value}  | "
+                          f"{d['text'][max(0, g['start'] - 60):g['end'] + 30]!r}")
+            for e in exprs:
+                if id(e) not in used and not any(e.start < g["end"] and g["start"] < e.end for g in gs):
+                    print(f"FP   {d['published']} {e.text!r} {e.type} {e.value}  | "
+                          f"{d['text'][max(0, e.start - 50):e.end + 30]!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,361 @@
+"""Turn one regex match into a TIMEX3 (type, value, mod), or reject it as not a time expression.
+
+A handler returns a ``Norm``; values that depend on an earlier date in the text ("the next day",
+"later that year", a bare "10 a.m.") carry a ``Pending`` that the finder resolves in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+from . import anchor
+from .holidays import holiday_date
+from .numbers import duration_value, parse_number, unit_key
+from .patterns import month_number, weekday_number
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A value to compute from the reference date: shift by ``n`` ``unit``s, format at ``unit``."""
+
+    unit: str  # day, week, month, year, or "time" (date of the nearby day + clock suffix)
+    n: int = 0
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Norm:
+    """Normalised TIMEX3 attributes of one expression, and optionally a trimmed span."""
+
+    type: str
+    value: "Optional[str] | Pending"
+    mod: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a handler may look at: the text, the match's span, the publication date."""
+
+    text: str
+    pub: Optional[date]
+
+    def tense(self, m: re.Match) -> Optional[str]:
+        return anchor.tense(self.text, m.start(), m.end())
+
+    def before(self, m: re.Match, n: int = 3) -> list[str]:
+        """The n words before the match, lower-cased."""
+        return re.findall(r"[\w'$]+", self.text[max(0, m.start() - 40):m.start()].lower())[-n:]
+
+    def after(self, m: re.Match, n: int = 2) -> list[str]:
+        return re.findall(r"[\w'$]+", self.text[m.end():m.end() + 40])[:n]
+
+
+_MODS = {"early": "START", "late": "END", "mid": "MID", "post": "AFTER", "pre": "BEFORE",
+         "the end of": "END", "the beginning of": "START", "the start of": "START",
+         "the middle of": "MID", "earlier": None, "later": None}
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+_NOT_YEAR_AFTER = frozenset(
+    "people persons troops soldiers men women children students votes cases dead deaths killed "
+    "kilometers kilometres km miles meters metres feet ft tons tonnes dollars yuan euros pounds acres "
+    "hours hrs points members residents families homes houses cars words pages gmt utc calories "
+    "square sq yards employees workers jobs units shares barrels refugees police officers seats "
+    "rupees rubles francs marks yen won hectares degrees".split())
+_YEAR_CONTEXT = frozenset(
+    "in since by of from until till to between and during year early late mid the before after "
+    "around about through spring summer fall autumn winter january february march april may june july "
+    "august september october november december fiscal".split())
+
+
+def _mod(word: Optional[str]) -> Optional[str]:
+    return _MODS.get(re.sub(r"\s+", " ", word.lower())) if word else None
+
+
+def _ymd(d: date) -> str:
+    return d.isoformat()
+
+
+def _year_for(ctx: Ctx, m: re.Match, mon: int, day: Optional[int]) -> Optional[int]:
+    if ctx.pub is None:
+        return None
+    t = ctx.tense(m)
+    return anchor.month_day_year(ctx.pub, mon, day, t) if day else anchor.month_year(ctx.pub, mon, t)
+
+
+def _date_str(year: Optional[int], mon: int, day: Optional[int] = None) -> str:
+    y = f"{year:04d}" if year else "XXXX"
+    return f"{y}-{mon:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _valid_day(year: Optional[int], mon: int, day: int) -> bool:
+    try:
+        date(year or 2000, mon, day)
+        return True
+    except ValueError:
+        return False
+
+
+def h_mdy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    mon, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+    if m["year"]:
+        year = int(m["year"])
+    elif m["wd"] and ctx.pub is not None:
+        year = _weekday_year(ctx.pub, mon, day, weekday_number(m["wd"])) or _year_for(ctx, m, mon, day)
+    else:
+        year = _year_for(ctx, m, mon, day)
+    if not _valid_day(year, mon, day):
+        return None
+    value = _date_str(year, mon, day)
+    if m.groupdict().get("day2"):
+        day2 = int(re.match(r"\d+", m["day2"]).group())
+        if day2 > day and _valid_day(year, mon, day2):
+            value += "/" + _date_str(year, mon, day2)
+    return Norm("DATE", value)
+
+
+def _weekday_year(pub: date, mon: int, day: int, wd: int) -> Optional[int]:
+    for y in (pub.year, pub.year - 1, pub.year + 1):
+        try:
+            if date(y, mon, day).weekday() == wd:
+                return y
+        except ValueError:
+            return None
+    return None
+
+
+def h_dmy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    return h_mdy(m, ctx)
+
+
+def h_iso(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    y, mo, d = int(m["year"]), int(m["mon"]), int(m["day"])
+    return Norm("DATE", _date_str(y, mo, d)) if _valid_day(y, mo, d) else None
+
+
+def h_slash(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    y = int(m["year"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    mo, d = int(m["mon"]), int(m["day"])
+    return Norm("DATE", _date_str(y, mo, d)) if _valid_day(y, mo, d) else None
+
+
+def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    name = m["mon"]
+    nxt = ctx.after(m, 1)
+    prev = ctx.before(m, 1)
+    if not m["year"] and not m["mod"]:
+        # A capitalised word after a month name makes it a person ("April Smith") or title.
+        if nxt and nxt[0][:1].isupper() and nxt[0] not in ("The", "A"):
+            return None
+        if name == "May" and not (prev and prev[0] in _YEAR_CONTEXT | {"last", "next", "this", "on"}):
+            return None
+        if name == "March" and prev and prev[0] in ("to", "will", "would", "and", "they", "we"):
+            return None
+    mon = month_number(name)
+    year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, None)
+    return Norm("DATE", _date_str(year, mon), _mod(m["mod"]))
+
+
+def h_week_of(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    mon, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+    year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, day)
+    if year is None or not _valid_day(year, mon, day):
+        return Norm("DATE", "XXXX-WXX")
+    return Norm("DATE", anchor.iso_week(date(year, mon, day)))
+
+
+def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    y = int(m["year"])
+    nxt = [w.lower() for w in ctx.after(m, 1)]
+    prev = ctx.before(m, 1)
+    if nxt and nxt[0] in _NOT_YEAR_AFTER:
+        return None
+    if prev and prev[0] in ("$", "no", "number", "flight", "route", "room", "page", "pages", "rs",
+                            "us$", "about", "some", "nearly", "almost", "than", "over", "under", "at"):
+        if not (prev[0] in ("about", "around") and nxt and nxt[0] in ("when", "and")):
+            return None
+    mod = m["mod"] or m["mod2"]
+    has_context = prev and prev[0] in _YEAR_CONTEXT or mod
+    if not (1900 <= y <= 2039) and not has_context:
+        return None
+    value = f"{y}"
+    if m["year2"]:
+        y2s = m["year2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
+        if y2 <= y:
+            return None
+        value = f"{y}/{y2}"
+    return Norm("DATE", value, _mod(mod))
+
+
+def h_fiscal(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    ys = m["year"]
+    y = int(ys) if len(ys) == 4 else 1900 + int(ys[1:]) if int(ys[1:]) > 50 else 2000 + int(ys[1:])
+    return Norm("DATE", f"FY{y}")
+
+
+def h_decade(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    d = m["dec"]
+    if d.startswith("'"):
+        two = int(d[1:])
+        cent = 19 if ctx.pub is None or two > ctx.pub.year % 100 else 20
+        d = f"{cent}{two:02d}"
+    return Norm("DATE", d[:3] + "X", _mod(m["mod"]))
+
+
+_ORD = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORD["twenty-first"] = 21
+
+
+def h_century(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    o = m["ord"].lower()
+    n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else _ORD[o]
+    return Norm("DATE", f"{n - 1:02d}")
+
+
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+
+def h_season_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    return Norm("DATE", f"{m['year']}-{_SEASONS[m['season'].lower()]}", _mod(m["mod"]))
+
+
+def h_season(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    s = m["season"].lower()
+    prev = ctx.before(m, 1)
+    prep = prev and prev[0] in ("in", "the", "during", "this", "since", "until", "by", "over", "through",
+                                "early", "late", "mid", "that", "each", "every", "next", "last")
+    if s in ("fall", "spring") and not prep:
+        return None
+    if s in ("fall", "spring") and prev[0] == "the" and ctx.after(m, 1)[:1] in (["of"], ["in"]):
+        pass
+    code = _SEASONS[s]
+    t = ctx.tense(m)
+    if ctx.pub is None or not prep or t is None:
+        return Norm("DATE", f"XXXX-{code}")
+    return Norm("DATE", f"{anchor.season_year(ctx.pub, code, None, t)}-{code}")
+
+
+def h_holiday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    name = m["hol"]
+    rel = m["rel"].lower() if m["rel"] else None
+    if m["year"]:
+        d = holiday_date(name, int(m["year"]))
+        return Norm("DATE", _holiday_value(name, d))
+    if ctx.pub is None:
+        return Norm("DATE", None)
+    t = ctx.tense(m)
+    cands = [(y, holiday_date(name, y)) for y in (ctx.pub.year - 1, ctx.pub.year, ctx.pub.year + 1)]
+    past = [d for _, d in cands if d <= ctx.pub]
+    future = [d for _, d in cands if d >= ctx.pub]
+    if rel == "last" or (rel is None and t == anchor.PAST):
+        d = past[-1]
+    elif rel == "next" or (rel is None and t == anchor.FUTURE):
+        d = future[0]
+    else:
+        d = min((x for _, x in cands), key=lambda x: abs((x - ctx.pub).days))
+    return Norm("DATE", _holiday_value(name, d))
+
+
+def _holiday_value(name: str, d: date) -> str:
+    return anchor.iso_week(d) if name.lower().endswith("week") else _ymd(d)
+
+
+def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    g = m.groupdict()
+    wd = weekday_number(g["wd"])
+    rel = m["rel"].lower() if m["rel"] else None
+    mod = {"early": "START", "late": "END"}.get(rel or "")
+    if ctx.pub is None:
+        return Norm("DATE", f"XXXX-WXX-{wd + 1}", mod)
+    if g.get("time") is None and g.get("part") is None:
+        follow = ctx.text[m.end():m.end() + 12]
+        if re.match(r",?\s+(?:" + r"|".join(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                                 "Oct", "Nov", "Dec")) + ")", follow):
+            return None  # part of a full date ("Monday, Oct. 26"), handled by the date pattern
+    d = anchor.weekday_date(ctx.pub, wd, rel if rel in ("last", "next", "this", "coming") else None,
+                            ctx.tense(m))
+    value = _ymd(d)
+    if g.get("time"):
+        clock = _clock(g["time"], None)
+        if clock:
+            return Norm("TIME", value + clock)
+    if g.get("part"):
+        return Norm("TIME", value + "T" + _PARTS[g["part"].lower()], mod)
+    return Norm("DATE", value, mod)
+
+
+_TIMEPARSE = re.compile(r"(?i)(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>[ap])?|(?P<w>noon|midday|midnight)")
+
+
+def _clock(s: str, part: Optional[str]) -> Optional[str]:
+    m = _TIMEPARSE.match(s.strip())
+    if not m:
+        return None
+    if m["w"]:
+        return "T24:00" if m["w"].lower() == "midnight" else "T12:00"
+    h, mi = int(m["h"]), int(m["m"] or 0)
+    ap = (m["ap"] or "").lower()
+    if part in ("afternoon", "evening") or ap == "p":
+        if h < 12:
+            h += 12
+    elif ap == "a" and h == 12:
+        h = 0
+    if h > 24:
+        return None
+    return f"T{h:02d}:{mi:02d}"
+
+
+def h_time(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    if m["h24"] and not re.search(r"(?i)\b(?:at|by|until|from|before|after|around|about)\s*$",
+                                  ctx.text[max(0, m.start() - 10):m.start()]):
+        return None  # "3:2" scores, bible verses and ratios need "at" to be clock times
+    clock = _clock(m["time"], m["part"].lower() if m["part"] else None)
+    if clock is None:
+        return None
+    return Norm("TIME", Pending("time", 0, clock))
+
+
+def h_deictic(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    w = m["word"].lower()
+    if w == "overnight":
+        return None
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+    part = m["part"].lower() if m["part"] else ("night" if w == "tonight" else None)
+    if ctx.pub is None:
+        return Norm("DATE", None)
+    value = _ymd(ctx.pub + timedelta(days=shift))
+    if part:
+        return Norm("TIME", value + "T" + _PARTS[part])
+    return Norm("DATE", value)
+
+
+def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    rel = m["rel"].lower()
+    part = m["part"].lower()
+    if ctx.pub is None:
+        return Norm("TIME", None)
+    d = ctx.pub - timedelta(days=1) if rel == "last" else ctx.pub
+    mod = "START" if rel.startswith("early") else "END" if rel.startswith("late") else None
+    return Norm("TIME", _ymd(d) + "T" + _PARTS[part], mod)
+
+
+from .relative import h_ago, h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_weekend  # noqa: E402  (they use the helpers above)
+from .durations import h_bare_units, h_duration, h_per, h_ref, h_set, h_unit_long  # noqa: E402
+
+HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
+    "mdy": h_mdy, "dmy": h_dmy, "iso": h_iso, "slash": h_slash, "month": h_month,
+    "week_of": h_week_of, "year": h_year, "fiscal": h_fiscal, "decade": h_decade, "century": h_century,
+    "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday, "weekday_lc": h_weekday,
+    "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit, "ago": h_ago,
+    "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "duration": h_duration,
+    "bare_units": h_bare_units, "unit_long": h_unit_long, "set": h_set, "per": h_per, "time": h_time,
+    "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter,
+}

@@ -1,0 +1,122 @@
+"""Compiled regular expressions that find candidate time expressions, each tagged with a kind.
+
+Every pattern is compiled once at import. Month names must be capitalised (so "may" the modal and
+"march" the verb never match); relative words are case-insensitive. Spans follow TimeML: leading
+prepositions are left out, "the" is kept where it belongs to the phrase ("the past three years").
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+# Full names, or an abbreviation with its dot ("Sept." / "Aug."); bare "Mar"/"May" never abbreviate.
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+\d))")
+WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+           r"|(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.)")
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+PART = r"(?i:morning|afternoon|evening|night|overnight)"
+ZONE = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local time)\)?)?"
+AMPM = r"(?i:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+TIME_OF_DAY = (rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*{AMPM}|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+               rf"|(?:[01]?\d)\s+o'clock|(?i:noon|midday|midnight))")
+
+NUM_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+            r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+            r"|eighty|ninety|hundred)")
+NUMBER = (rf"(?:(?<![\d,.])\d+(?:\.\d+)?(?:\s+1/2|\s*½)?|{NUM_WORD}(?:[- ]{NUM_WORD})?(?:\s+and\s+a\s+half)?"
+          r"|a\s+couple\s+of|a\s+few|several|many|a|an|some)")
+UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centuries|fortnight|quarter)"
+UNIT_S = r"(?:years|months|weeks|days|hours|minutes|seconds|decades|centuries)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+CAL_UNIT = rf"(?:week|month|year|weekend|decade|century|quarter|{SEASON})"
+HOLIDAY = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s(?:\s+(?:Day|Eve))?"
+           r"|Easter(?:\s+(?:Sunday|Monday|week))?|Halloween|Independence\s+Day|Memorial\s+Day"
+           r"|Labor\s+Day|Election\s+Day|Valentine'?s\s+Day|Veterans\s+Day|Boxing\s+Day)")
+
+_B = r"(?<![\w$£€.,/-])"   # not glued to a preceding word, number or currency sign
+_E = r"(?![\w%/]|[.,]\d)"  # not glued to a following word or number
+
+_RAW = [
+    # Absolute dates, longest forms first (overlaps are resolved by length anyway).
+    ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
+            rf"(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b)?(?:,?\s+(?P<year>{YEAR})\b)?"),
+    ("dmy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
+            rf"(?:,?\s+(?P<year>{YEAR})\b)?"),
+    ("iso", rf"{_B}(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9]){_E}"),
+    ("slash", rf"{_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
+    ("month", rf"(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of))[\s-]*)?"
+              rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b)?(?![\w-])"),
+    ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
+    ("year", rf"{_B}(?:(?P<mod>(?i:early|late|mid|post|pre))[\s-]+|(?P<mod2>(?i:mid|post|pre))-)?"
+             rf"(?P<year>{YEAR})(?:\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
+    ("fiscal", rf"(?i:fiscal(?:\s+year)?)\s+(?P<year>{YEAR}|'\d\d){_E}"),
+    ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?"
+               r"(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
+    ("century", r"(?i:(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+                r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+                r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century)\b"),
+    ("season_year", rf"(?i:(?P<mod>early|late|mid)[\s-]+)?(?P<season>(?i:{SEASON}))(?:\s+of)?\s+(?P<year>{YEAR}){_E}"),
+    ("holiday", rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
+    # Weekdays, optionally with a time in front or a part of the day after.
+    ("weekday", rf"(?:(?P<time>{TIME_OF_DAY}){ZONE}\s*,?\s+(?:(?i:on)\s+)?)?"
+                rf"(?:(?P<rel>(?i:last|next|this|coming|past|early|late))\s+)?(?P<wd>{WEEKDAY})(?P<poss>'s)?"
+                rf"(?:\s+(?P<part>{PART}))?"),
+    ("weekday_lc", r"(?P<rel>(?i:last|next|this|coming|past|early|late))\s+"
+                   r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    # Relative to the publication date.
+    ("deictic", r"(?i)\b(?P<word>today|tonight|yesterday|tomorrow|overnight)(?P<poss>'s)?\b"
+                rf"(?:\s+(?P<part>{PART}))?"),
+    ("this_part", r"(?i)\b(?P<rel>this|last|early\s+this|late\s+this)\s+"
+                  r"(?P<part>morning|afternoon|evening|night)\b"),
+    ("rel_unit", r"(?i)\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+)?"
+                 r"(?P<rel>this|last|next|past|coming|previous|following|current|same|that)\s+"
+                 rf"(?P<unit>{CAL_UNIT})\b"),
+    ("ago", rf"(?i)\b(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?"
+            rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT}|{UNIT_S})\s+(?P<dir>ago|earlier|before|later|after|from\s+now)\b"),
+    ("that_unit", r"(?i)\b(?P<edge>earlier|later)\s+(?P<rel>that|the\s+same|this)\s+(?P<unit>day|week|month|year)\b"),
+    ("ref_day", r"(?i)\b(?:the\s+)?(?P<rel>same|next|following|previous|prior)\s+(?P<unit>day|morning|night|evening|afternoon)\b"
+                r"|\b(?P<that>that\s+(?:same\s+)?day)\b|\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+\w*day)"),
+    ("weekend", r"(?i)\bthe\s+weekend\b"),
+    ("quarter", rf"(?i:the\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+(?i:quarter)"
+                rf"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?\b"),
+    ("season", rf"(?i)\b(?P<season>{SEASON})\b"),
+    # Durations.
+    ("duration", rf"(?i)\b(?:the\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following)\s+)?"
+                 rf"(?P<num>{NUMBER})(?:[\s-]+|(?<=\d))(?P<more>more\s+|additional\s+|full\s+|straight\s+)?"
+                 rf"(?P<unit>{UNIT}s?|centuries)(?P<long>-long)?\b(?!-old|\s+old\b)"),
+    ("bare_units", rf"(?i)\b(?:(?:the\s+)?(?P<rel>recent|coming|past|next|last|several|few|many)\s+)?"
+                   rf"(?P<unit>{UNIT_S})(?P<long>-long)?\b(?!-old|\s+old\b)"),
+    ("unit_long", r"(?i)\b(?P<unit>day|week|month|year|hour)-long\b"),
+    ("set", rf"(?i)\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|"
+            rf"evening|afternoon|weekend|hour|minute|{SEASON}|monday|tuesday|wednesday|thursday|friday|"
+            r"saturday|sunday)\b|\b(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"),
+    ("per", r"(?i)(?:\b(?P<freq>once|twice|\w+\s+times)\s+)?\b(?:a|per)\s+(?P<unit>day|week|month|year|hour)\b"),
+    # Times of day.
+    ("time", rf"{_B}(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
+             rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
+             rf"|(?P<word>(?i:noon|midday|midnight))){ZONE}"
+             rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening)))?(?!\w)"),
+    # Reference points.
+    ("ref", r"(?i)\b(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
+            r"|(?:the\s+)?past|(?:the\s+)?future|current|formerly)\b"),
+]
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx)) for kind, rx in _RAW]
+
+
+def month_number(name: str) -> int:
+    """Month 1-12 from a month name or abbreviation ("Sept.", "February")."""
+    return MONTHS[name[:3].lower()]
+
+
+def weekday_number(name: str) -> int:
+    """Weekday 0 (Monday) - 6 (Sunday) from a weekday name or abbreviation."""
+    return WEEKDAYS[name[:3].lower()]
