@@ -125,7 +125,7 @@ def _print_table(extraction: Extraction, output) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=output, soft_wrap=False, width=max(100, Console().width))
+    console = Console(file=output, soft_wrap=False, width=max(120, Console().width))
     article = extraction.article
     published = article.published.isoformat() if article.published else "unknown date"
     n = len(extraction.attributions)
