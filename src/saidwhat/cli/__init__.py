@@ -21,3 +21,4 @@ def main() -> None:
 # Each line below registers one command module's commands on ``main``.
 from . import extract  # noqa: E402,F401  saidwhat extract
 from . import evaluate  # noqa: E402,F401  saidwhat eval, saidwhat eval-time
+from . import corpus  # noqa: E402,F401  saidwhat ingest, errors, quotes, speakers, show, stats, export
