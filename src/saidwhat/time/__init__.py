@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..model import TimeExpression
 from .normalize import HANDLERS, Ctx, Norm, Pending
-from .patterns import PATTERNS
+from .patterns import PATTERNS, TRIGGERS
 from .relative import format_at, shift_date
 
 __all__ = ["find_time_expressions"]
@@ -26,9 +26,15 @@ _X = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX
 
 def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int, Norm]]:
     out = []
-    for rank, (kind, rx) in enumerate(PATTERNS):
+    low = text.lower()
+    same_length = len(low) == len(text)  # a few characters ("İ") lengthen when lower-cased
+    for rank, (kind, rx, on_lower) in enumerate(PATTERNS):
+        if not any(t in low for t in TRIGGERS[kind]):
+            continue
         handler = HANDLERS[kind]
-        for m in rx.finditer(text):
+        if on_lower and not same_length:
+            rx = re.compile(rx.pattern, re.IGNORECASE)
+        for m in rx.finditer(low if on_lower and same_length else text):
             if m.end() == m.start():
                 continue
             norm = handler(m, ctx)

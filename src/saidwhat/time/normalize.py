@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from . import anchor
 from .holidays import holiday_date
 from .numbers import duration_value, parse_number, unit_key
-from .patterns import month_number, weekday_number
+from .patterns import MONTH_MOD_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE, month_number, weekday_number
 
 
 @dataclass(frozen=True)
@@ -99,12 +99,20 @@ def _valid_day(year: Optional[int], mon: int, day: int) -> bool:
         return False
 
 
+def _look_back(ctx: Ctx, m: re.Match, rx: re.Pattern, width: int = 32) -> Optional[re.Match]:
+    """rx matched against the text just before m (rx ends with $)."""
+    lo = max(0, m.start() - width)
+    return rx.search(ctx.text, lo, m.start())
+
+
 def h_mdy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     mon, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+    wdm = _look_back(ctx, m, WEEKDAY_BEFORE)
+    start = wdm.start() if wdm else None
     if m["year"]:
         year = int(m["year"])
-    elif m["wd"] and ctx.pub is not None:
-        year = _weekday_year(ctx.pub, mon, day, weekday_number(m["wd"])) or _year_for(ctx, m, mon, day)
+    elif wdm and ctx.pub is not None:
+        year = _weekday_year(ctx.pub, mon, day, weekday_number(wdm["wd"])) or _year_for(ctx, m, mon, day)
     else:
         year = _year_for(ctx, m, mon, day)
     if not _valid_day(year, mon, day):
@@ -114,7 +122,7 @@ def h_mdy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         day2 = int(re.match(r"\d+", m["day2"]).group())
         if day2 > day and _valid_day(year, mon, day2):
             value += "/" + _date_str(year, mon, day2)
-    return Norm("DATE", value)
+    return Norm("DATE", value, start=start)
 
 
 def _weekday_year(pub: date, mon: int, day: int, wd: int) -> Optional[int]:
@@ -146,9 +154,11 @@ def h_slash(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     name = m["mon"]
+    modm = _look_back(ctx, m, MONTH_MOD_BEFORE)
+    mod = modm["mod"] if modm else None
     nxt = ctx.after(m, 1)
     prev = ctx.before(m, 1)
-    if not m["year"] and not m["mod"]:
+    if not m["year"] and not mod:
         # A capitalised word after a month name makes it a person ("April Smith") or title.
         if nxt and nxt[0][:1].isupper() and nxt[0] not in ("The", "A"):
             return None
@@ -158,7 +168,7 @@ def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
             return None
     mon = month_number(name)
     year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, None)
-    return Norm("DATE", _date_str(year, mon), _mod(m["mod"]))
+    return Norm("DATE", _date_str(year, mon), _mod(mod), start=modm.start() if modm else None)
 
 
 def h_week_of(m: re.Match, ctx: Ctx) -> Optional[Norm]:
@@ -271,7 +281,9 @@ def _holiday_value(name: str, d: date) -> str:
 def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     g = m.groupdict()
     wd = weekday_number(g["wd"])
-    rel = m["rel"].lower() if m["rel"] else None
+    relm = None if "rel" in g else _look_back(ctx, m, WEEKDAY_REL_BEFORE)
+    rel = (relm["rel"] if relm else g.get("rel") or "").lower() or None
+    start = relm.start() if relm else None
     mod = {"early": "START", "late": "END"}.get(rel or "")
     if ctx.pub is None:
         return Norm("DATE", f"XXXX-WXX-{wd + 1}", mod)
@@ -286,10 +298,10 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if g.get("time"):
         clock = _clock(g["time"], None)
         if clock:
-            return Norm("TIME", value + clock)
+            return Norm("TIME", value + clock, start=start)
     if g.get("part"):
-        return Norm("TIME", value + "T" + _PARTS[g["part"].lower()], mod)
-    return Norm("DATE", value, mod)
+        return Norm("TIME", value + "T" + _PARTS[g["part"].lower()], mod, start=start)
+    return Norm("DATE", value, mod, start=start)
 
 
 _TIMEPARSE = re.compile(r"(?i)(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>[ap])?|(?P<w>noon|midday|midnight)")
@@ -320,6 +332,9 @@ def h_time(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     clock = _clock(m["time"], m["part"].lower() if m["part"] else None)
     if clock is None:
         return None
+    if m["wd"] and ctx.pub is not None:
+        d = anchor.weekday_date(ctx.pub, weekday_number(m["wd"]), None, ctx.tense(m))
+        return Norm("TIME", _ymd(d) + clock)
     return Norm("TIME", Pending("time", 0, clock))
 
 

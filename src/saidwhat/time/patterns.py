@@ -46,28 +46,26 @@ _E = r"(?![\w%/]|[.,]\d)"  # not glued to a following word or number
 
 _RAW = [
     # Absolute dates, longest forms first (overlaps are resolved by length anyway).
-    ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
+    ("mdy", rf"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
             rf"(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b)?(?:,?\s+(?P<year>{YEAR})\b)?"),
-    ("dmy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
+    ("dmy", rf"{_B}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
             rf"(?:,?\s+(?P<year>{YEAR})\b)?"),
     ("iso", rf"{_B}(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9]){_E}"),
     ("slash", rf"{_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
-    ("month", rf"(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of))[\s-]*)?"
-              rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b)?(?![\w-])"),
+    ("month", rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b)?(?![\w-])"),
     ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
     ("year", rf"{_B}(?:(?P<mod>(?i:early|late|mid|post|pre))[\s-]+|(?P<mod2>(?i:mid|post|pre))-)?"
              rf"(?P<year>{YEAR})(?:\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
-    ("fiscal", rf"(?i:fiscal(?:\s+year)?)\s+(?P<year>{YEAR}|'\d\d){_E}"),
-    ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?"
+    ("fiscal", rf"(?i)(?:fiscal(?:\s+year)?)\s+(?P<year>{YEAR}|'\d\d){_E}"),
+    ("decade", rf"(?i)(?:(?:the)\s+)?(?:(?P<mod>(?:early|late|mid))[\s-]+)?"
                r"(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
-    ("century", r"(?i:(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+    ("century", r"(?i)(?:(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
                 r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                 r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century)\b"),
-    ("season_year", rf"(?i:(?P<mod>early|late|mid)[\s-]+)?(?P<season>(?i:{SEASON}))(?:\s+of)?\s+(?P<year>{YEAR}){_E}"),
+    ("season_year", rf"(?i)(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>(?:{SEASON}))(?:\s+of)?\s+(?P<year>{YEAR}){_E}"),
     ("holiday", rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
     # Weekdays, optionally with a time in front or a part of the day after.
-    ("weekday", rf"(?:(?P<time>{TIME_OF_DAY}){ZONE}\s*,?\s+(?:(?i:on)\s+)?)?"
-                rf"(?:(?P<rel>(?i:last|next|this|coming|past|early|late))\s+)?(?P<wd>{WEEKDAY})(?P<poss>'s)?"
+    ("weekday", rf"(?P<wd>{WEEKDAY})(?P<poss>'s)?"
                 rf"(?:\s+(?P<part>{PART}))?"),
     ("weekday_lc", r"(?P<rel>(?i:last|next|this|coming|past|early|late))\s+"
                    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
@@ -85,8 +83,8 @@ _RAW = [
     ("ref_day", r"(?i)\b(?:the\s+)?(?P<rel>same|next|following|previous|prior)\s+(?P<unit>day|morning|night|evening|afternoon)\b"
                 r"|\b(?P<that>that\s+(?:same\s+)?day)\b|\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+\w*day)"),
     ("weekend", r"(?i)\bthe\s+weekend\b"),
-    ("quarter", rf"(?i:the\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+(?i:quarter)"
-                rf"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?\b"),
+    ("quarter", rf"(?i)(?:the\s+)?(?P<q>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+(?:quarter)"
+                rf"(?:\s+(?:of)\s+(?P<year>{YEAR}))?\b"),
     ("season", rf"(?i)\b(?P<season>{SEASON})\b"),
     # Durations.
     ("duration", rf"(?i)\b(?:the\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following)\s+)?"
@@ -103,13 +101,55 @@ _RAW = [
     ("time", rf"{_B}(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
              rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
              rf"|(?P<word>(?i:noon|midday|midnight))){ZONE}"
-             rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening)))?(?!\w)"),
+             rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening)))?(?!\w)"
+             rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?"),
     # Reference points.
     ("ref", r"(?i)\b(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
             r"|(?:the\s+)?past|(?:the\s+)?future|current|formerly)\b"),
 ]
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx)) for kind, rx in _RAW]
+_MONTH_T = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WD_T = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_UNIT_T = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "centur", "fortnight")
+# Lower-case substrings one of which must occur in a document for a pattern to be worth running:
+# most articles lack most of them, and a substring test costs far less than a regex scan.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "mdy": _MONTH_T, "dmy": _MONTH_T, "iso": ("-",), "slash": ("/",), "month": _MONTH_T,
+    "week_of": ("week of",), "year": ("1", "2"), "fiscal": ("fiscal",), "decade": ("0s",),
+    "century": ("century",), "season_year": ("spring", "summer", "fall", "autumn", "winter"),
+    "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", "independence day",
+                "memorial day", "labor day", "election day", "valentine", "veterans day", "boxing day"),
+    "weekday": _WD_T, "weekday_lc": _WD_T,
+    "deictic": ("today", "tonight", "yesterday", "tomorrow"),
+    "this_part": ("morning", "afternoon", "evening", "night"),
+    "rel_unit": ("this ", "last ", "next ", "past ", "coming ", "previous ", "following ", "current ",
+                 "same ", "that "),
+    "ago": (" ago", "earlier", "later", "from now"), "that_unit": ("earlier", "later"),
+    "ref_day": ("day", "morning", "night", "evening", "afternoon"), "weekend": ("weekend",),
+    "quarter": ("quarter",), "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "duration": _UNIT_T, "bare_units": _UNIT_T, "unit_long": ("-long",),
+    "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
+            "quarterly"),
+    "per": (" a day", " a week", " a month", " a year", " an hour", "per "),
+    "time": ("a.m", "p.m", "am", "pm", ":", "o'clock", "noon", "midday", "midnight"),
+    "ref": ("now", "current", "present", "these days", "recent", "lately", "past", "future", "formerly"),
+}
+
+# Look-behinds run by handlers on the few characters before a match (cheaper than optional prefixes).
+WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?$")
+MONTH_MOD_BEFORE = re.compile(r"(?i)(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*$")
+WEEKDAY_REL_BEFORE = re.compile(r"(?i)\b(?P<rel>last|next|this|coming|past|early|late)\s+$")
+
+
+def _lowercase_safe(rx: str) -> bool:
+    """A pattern whose case-insensitivity is global can run on lower-cased text without flags."""
+    return rx.startswith("(?i)")
+
+
+# (kind, compiled, runs on lower-cased text)
+PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
+    (kind, re.compile(rx[4:]) if _lowercase_safe(rx) else re.compile(rx), _lowercase_safe(rx))
+    for kind, rx in _RAW]
 
 
 def month_number(name: str) -> int:
