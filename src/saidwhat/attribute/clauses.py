@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
@@ -24,6 +25,12 @@ _TIE = re.compile(
     r"\b(?:in|during|at|from)\s+(?:the|that|this|a|an|his|her|their|its)\s+(?:same\s+|televised\s+|"
     r"recent\s+|\w+\s+)?(?:speech|interview|statement|remarks|rally|meeting|conference|address|event|"
     r"appearance|briefing|hearing|debate|session|talk|call)\b|\balso\b|\bwent on\b", re.I)
+_CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", "»"})
+_CONCESSIVE = frozenset({"though", "although"})
+# Verbs whose object is the one urged or asked: "urged Congress to act" keeps "Congress" in content.
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "encourage", "warn", "advise", "remind"})
+_WORDS = re.compile(r"\w+")
+_MAX_GAP_WORDS = 4
 _LEADING_MARKS = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-"})
 
 
@@ -56,11 +63,18 @@ class UnitRules:
         """The clause of a cue, less asides that trail it after a comma (", conveying ...")."""
         cut = set()
         for child in comp.children:
-            if child.dep_ in ("advcl", "parataxis") and child.i > comp.i:
-                left = child.left_edge
-                if left.i > 0 and self.doc[left.i - 1].text in (",", ";", "—", "–"):
-                    cut.update(t.i for t in child.subtree)
-                    cut.add(left.i - 1)
+            if child.i < comp.i or child.dep_ not in ("advcl", "parataxis", "conj"):
+                continue
+            left = child.left_edge
+            j = left.i - 1
+            while j > comp.i and self.doc[j].text in _CLOSING_MARKS:
+                j -= 1
+            after_comma = self.doc[j].text in (",", ";", "—", "–")
+            aside = (child.lower_ in CUE_FORMS and child.tag_ in ("VBG", "VBD", "VBZ")) or \
+                left.lower_ in _CONCESSIVE
+            if (after_comma or child.dep_ == "conj") and aside:
+                cut.update(t.i for t in child.subtree)
+                cut.update(range(j, left.i))
         tokens = [t for t in comp.subtree if t.i not in cut]
         while tokens and (tokens[0].lower_ in _LEADING_MARKS or tokens[0].is_space):
             tokens = tokens[1:]
@@ -116,6 +130,8 @@ class UnitRules:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if not comps and lemma in _INTENT:
             comps = [c for c in cue.children if c.dep_ == "xcomp"]
+        if not comps and lemma == "call":
+            comps = [c for c in cue.children if c.dep_ == "oprd"]  # called it a "disgrace"
         if not comps:
             return None
         if any(c.dep_ == "auxpass" for c in cue.children):
@@ -124,6 +140,10 @@ class UnitRules:
         span = self.content_span(comp)
         if span is None:
             return None
+        if comp.dep_ in ("xcomp", "oprd") and lemma in _OBJECT_CONTROL:
+            objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i]
+            if objects:
+                span = (self.start(objects[0].left_edge), span[1])
         subject = self.subject_of(cue)
         if subject is None or subject.lower_ in ("it", "that", "which", "this", "what"):
             return None
@@ -187,10 +207,33 @@ class UnitRules:
         for v in candidates:
             if v.lower_ not in _CITE:
                 continue
-            for obj in v.children:
-                if obj.dep_ in ("dobj", "obj", "attr"):
-                    links.append(ChainLink(mention_of(obj, self.base, self.times), v.text))
+            objects = [c for c in v.children if c.dep_ in ("dobj", "obj", "attr")]
+            for prep in v.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    objects += [c for c in prep.children if c.dep_ == "pobj"]
+            for obj in objects:
+                m = mention_of(obj, self.base, self.times)
+                # "cited as its sources officials from ...": the source is "officials from ..."
+                lead = [c for c in obj.children if c.i < obj.i and c.dep_ in ("poss", "compound")
+                        and c.lower_ in ("its", "his", "her", "their", "sources", "source")]
+                if lead:
+                    first = max(c.i for c in lead) + 1
+                    m = replace(m, span=(self.start(obj.doc[first]), m.span[1]), determiner=None)
+                links.append(ChainLink(m, v.text))
         return links
+
+    def gap(self, q: Quote, cue) -> int:
+        """Words between a quote and a cue, not counting other quotes and the cue's subject."""
+        lo, hi = (q.end, self.start(cue)) if q.end <= self.start(cue) else (self.end(cue), q.start)
+        subject = self.subject_of(cue)
+        skip = [x.span for x in self.unit.quotes]
+        if subject is not None:
+            skip.append(mention_of(subject, self.base, self.times).span)
+        n = 0
+        for m in _WORDS.finditer(self.text, lo, hi):
+            if not any(s <= m.start() < e for s, e in skip):
+                n += 1
+        return n
 
     def tied(self, cue) -> bool:
         """Whether the words around the cue tie this statement to an earlier one."""
@@ -205,8 +248,9 @@ class UnitRules:
             return []
         groups: dict[int, list[Quote]] = {}
         for q in free:
-            best = min(cues, key=lambda c: min(abs(self.start(c[0]) - q.end), abs(q.start - self.end(c[0]))))
-            groups.setdefault(best[0].i, []).append(q)
+            best = min(cues, key=lambda c: self.gap(q, c[0]))
+            if self.gap(q, best[0]) <= _MAX_GAP_WORDS:
+                groups.setdefault(best[0].i, []).append(q)
         out = []
         for token, lemma in cues:
             qs = groups.get(token.i)

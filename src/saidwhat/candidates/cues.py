@@ -19,7 +19,7 @@ echo explain highlight hint inform lament point predict proclaim question reiter
 scoff shout speculate swear threaten told urge vent wonder yell advise affirm answer brag
 characterize charge chide decry dismiss dispute acknowledge elaborate exclaim grumble imply inform
 mock muse object plead protest recount relate remind reason recommend rule sigh slam snap underline
-underscore volunteer whisper attack call
+underscore volunteer whisper attack call convey encourage refer
 """.split()
 # Beliefs, intentions and findings: attributions of another kind than speech.
 OTHER_VERBS = """
