@@ -62,7 +62,7 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...]
     found.sort(key=lambda f: f.start)
     _continue_quotes(text, units, found, used)
     found.sort(key=lambda f: f.start)
-    return _records(article, found, times, names, entity_types)
+    return _records(article, found, times, quotes, names, entity_types)
 
 
 def _collect_names(doc, base: int, names, entity_types) -> None:
@@ -97,11 +97,12 @@ def _continue_quotes(text: str, units: list[Unit], found: list[Found], used) -> 
             used.add(q)
 
 
-def _records(article: Article, found: list[Found], times, names, entity_types
+def _records(article: Article, found: list[Found], times, quotes, names, entity_types
              ) -> tuple[list[Attribution], list[Speaker]]:
     text = article.text
     resolver = SpeakerResolver(text, sorted(names), entity_types)
     records = []
+    quote_spans = [q.span for q in quotes]
     last_by_speaker: dict[int, tuple[str, str]] = {}
     for f in found:
         spans = sorted(set(f.content_spans))
@@ -111,11 +112,13 @@ def _records(article: Article, found: list[Found], times, names, entity_types
                                  cue=link.cue, span=link.mention.span) for link in f.chain)
         # The date of saying: from the statement's own frame, else carried from a tied statement.
         unit_lo, unit_hi = _unit_bounds(f, text)
-        t = own_date(list(times), unit_lo, unit_hi, spans, f.cue, f.frame)
+        t = own_date(text, times, unit_lo, unit_hi, spans, f.cue, f.frame, quote_spans)
         date = date_text = None
         if t is not None:
             date, date_text = day_of(t), t.text
-        elif ref and ref.id in last_by_speaker and (f.tie or f.kind == "direct"):
+        elif ref and ref.id in last_by_speaker and (f.tie or f.kind == "direct"
+                                                    or ref.type == "organization"):
+            # A tied statement, a quote that goes on, or the same outlet's report: one occasion.
             date, date_text = last_by_speaker[ref.id]
         if ref and ref.id is not None and date:
             last_by_speaker[ref.id] = (date, date_text)

@@ -14,17 +14,29 @@ from typing import Optional
 from ..model import TimeExpression
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
-def own_date(times: list[TimeExpression], frame_lo: int, frame_hi: int, content: list[tuple[int, int]],
-             cue: Optional[tuple[int, int]], extra: list[tuple[int, int]] = ()) -> Optional[TimeExpression]:
-    """The day-valued time expression of a statement's frame nearest to its cue, if any."""
+def own_date(text: str, times: list[TimeExpression], frame_lo: int, frame_hi: int,
+             content: list[tuple[int, int]], cue: Optional[tuple[int, int]],
+             extra: list[tuple[int, int]] = (), quotes: list[tuple[int, int]] = ()
+             ) -> Optional[TimeExpression]:
+    """The day-valued time expression of a statement's frame nearest to its cue, if any.
+
+    Expressions inside the content or inside quotation marks (a programme called "This Morning")
+    do not date the saying, nor do those that modify a noun ("the Feb. 27-28 summit", "Monday's
+    debate").
+    """
     best = None
     anchor = cue[0] if cue else frame_lo
     for t in times:
         if not (frame_lo <= t.start and t.end <= frame_hi) and not any(s <= t.start and t.end <= e for s, e in extra):
             continue
-        if any(s < t.end and t.start < e for s, e in content):
+        if any(s < t.end and t.start < e for s, e in list(content) + list(quotes)):
+            continue
+        if _MODIFIER_BEFORE.search(text, max(0, t.start - 6), t.start) or \
+                _POSSESSIVE_AFTER.match(text, t.end):
             continue
         if t.type not in ("DATE", "TIME") or not t.value or not _DAY.match(t.value[:10]):
             continue
