@@ -15,17 +15,21 @@ from typing import Optional
 FUTURE, PAST = "FUTURE", "PAST"
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall going due scheduled schedule slated expected expects expect planned plans plan "
-    "planning upcoming next tomorrow until till would intends intend intended set later deadline "
-    "awaiting await coming soon".split())
-# "set" only counts as future in "set to"/"set for"; the check is below.
+    "will 'll wo shall would could can may might should must going due scheduled slated expected "
+    "expects expect planned plans plan planning upcoming next tomorrow intends intend intended "
+    "later deadline awaiting await coming soon".split())
+# Words that name the event only when they come before the date ("planned to leave on Thursday");
+# after it they are usually plain past verbs ("On Friday, the government planned ...").
+_FUTURE_LEFT_ONLY = frozenset("scheduled slated expected planned intended due".split())
 _PAST_WORDS = frozenset(
     "said was were had did ago last earlier yesterday went met came took made told gave left found "
     "began held sent saw got won lost fell rose broke struck spoke wrote shot brought thought led ran "
-    "paid heard kept stood sought fled flew hit became began arrived killed died occurred ended "
-    "announced reported".split())
+    "paid heard kept stood sought fled flew hit became arrived killed died occurred ended "
+    "announced reported since".split())
+_REPORTING = frozenset("said says told announced reported added noted stated declared".split())
 _NOT_PAST_ED = frozenset("scheduled planned expected slated intended need speed red bed hundred "
                          "indeed united based advanced related alleged proposed".split())
+_PASSIVE_AUX = frozenset("is are be been being 's 're am".split())
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"(?:[.!?](?:''|[\"”’'])?\s+(?=[A-Z`\"“'‘])|\n\s*\n|;)")
@@ -46,48 +50,49 @@ def _right_context(text: str, end: int, width: int = 80) -> str:
     return chunk[:m.start()] if m else chunk
 
 
-def _cue(word: str, nxt: str) -> Optional[str]:
+def _cue(word: str, prev: str, nxt: str) -> Optional[str]:
     w = word.lower()
     if w == "set":
         return FUTURE if nxt in ("to", "for") else None
     if w in _FUTURE_WORDS:
         return FUTURE
-    if w in _PAST_WORDS:
-        return PAST
-    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
-        return PAST
-    return None
+    past = w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED)
+    if past and prev in _PASSIVE_AUX and w not in ("was", "were", "had", "did"):
+        return None  # "is heard", "will be held": a passive, not a past tense
+    return PAST if past else None
 
 
 def tense(text: str, start: int, end: int) -> Optional[str]:
-    """FUTURE, PAST or None: the tense cue nearest to text[start:end] within its sentence."""
+    """FUTURE, PAST or None: the tense cue nearest to text[start:end] within its sentence.
+
+    Reporting verbs after the date ("..., officials said") speak of the report, not the event, and
+    are ignored unless they follow it directly.
+    """
     left = _WORD.findall(_left_context(text, start))
     right = _WORD.findall(_right_context(text, end))
     best: Optional[tuple[int, str]] = None
     for i in range(len(left) - 1, max(-1, len(left) - 13), -1):
         nxt = left[i + 1].lower() if i + 1 < len(left) else ""
-        c = _cue(left[i], nxt)
+        prev = left[i - 1].lower() if i > 0 else ""
+        c = _cue(left[i], prev, nxt)
         if c:
-            # A future word ("will", "due") outranks a nearer past form in the same clause.
-            dist = len(left) - i
-            best = (dist, c)
+            best = (len(left) - i, c)
             break
     for j in range(min(len(right), 8)):
-        nxt = right[j + 1].lower() if j + 1 < len(right) else ""
-        c = _cue(right[j], nxt)
-        if c:
-            if best is None or j + 1 < best[0]:
-                best = (j + 1, c)
+        w = right[j].lower()
+        if best is not None and j + 1 >= best[0]:
             break
-    if best is None:
-        return None
-    if best[1] == PAST:
-        # "said ... will meet on Thursday": an explicit future word anywhere before wins.
-        for w in left[-8:]:
-            if w.lower() in ("will", "'ll", "shall", "due", "scheduled", "expected", "planned", "plans",
-                             "plan", "would", "wo", "going", "slated", "until"):
-                return FUTURE
-    return best[1]
+        if j > 0 and w in _REPORTING:
+            continue
+        nxt = right[j + 1].lower() if j + 1 < len(right) else ""
+        prev = right[j - 1].lower() if j > 0 else (left[-1].lower() if left else "")
+        if w == "since":
+            continue  # "since" looks back only from before a date ("since March")
+        c = PAST if w in _FUTURE_LEFT_ONLY else _cue(right[j], prev, nxt)
+        if c:
+            best = (j + 1, c)
+            break
+    return best[1] if best else None
 
 
 def weekday_date(pub: date, weekday: int, rel: Optional[str], t: Optional[str]) -> date:
@@ -112,38 +117,33 @@ def shift_month(year: int, month: int, n: int) -> tuple[int, int]:
 
 
 def month_year(pub: date, month: int, t: Optional[str]) -> int:
-    """The year of a month named without one."""
+    """The year of a month named without one: a month up to two ahead is this year's, tense decides
+    beyond that, and with no tense cue news looks back."""
+    ahead = (month - pub.month) % 12
+    if ahead == 0 or 0 < ahead <= 2 and t != PAST:
+        return pub.year if month >= pub.month else pub.year + 1
     if t == FUTURE:
         return pub.year if month >= pub.month else pub.year + 1
-    if t == PAST:
-        return pub.year if month <= pub.month else pub.year - 1
-    diff = month - pub.month
-    if diff > 6:
-        return pub.year - 1
-    if diff < -6:
-        return pub.year + 1
-    return pub.year
+    return pub.year if month <= pub.month else pub.year - 1
 
 
 def month_day_year(pub: date, month: int, day: int, t: Optional[str]) -> int:
-    """The year of a month and day named without one (nearest occurrence, bent by tense)."""
+    """The year of a month and day named without one: within two months either way the nearest
+    occurrence, beyond that the tense's direction (past when no cue)."""
     def mk(y: int) -> Optional[date]:
         try:
             return date(y, month, day)
         except ValueError:
             return None
-    this = mk(pub.year)
-    if this is None:
+    cands = [(y, d) for y in (pub.year - 1, pub.year, pub.year + 1) if (d := mk(y)) is not None]
+    if not cands:
         return pub.year
-    if t == FUTURE and this < pub and (pub - this).days > 30:
-        return pub.year + 1
-    if t == PAST and this > pub and (this - pub).days > 30:
-        return pub.year - 1
-    if (this - pub).days > 183:
-        return pub.year - 1
-    if (pub - this).days > 183:
-        return pub.year + 1
-    return pub.year
+    y, d = min(cands, key=lambda c: abs((c[1] - pub).days))
+    if abs((d - pub).days) <= 62:
+        return y
+    if t == FUTURE:
+        return min((c for c in cands if c[1] >= pub), key=lambda c: c[1])[0]
+    return max((c for c in cands if c[1] <= pub), key=lambda c: c[1])[0]
 
 
 def iso_week(d: date) -> str:

@@ -159,8 +159,9 @@ def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     nxt = ctx.after(m, 1)
     prev = ctx.before(m, 1)
     if not m["year"] and not mod:
-        # A capitalised word after a month name makes it a person ("April Smith") or title.
-        if nxt and nxt[0][:1].isupper() and nxt[0] not in ("The", "A"):
+        # A capitalised word right after a month name makes it a person ("April Smith") or a title.
+        glued = re.match(r"[ \t]+[A-Z]", ctx.text[m.end():m.end() + 3])
+        if glued and nxt and nxt[0] not in ("The", "A"):
             return None
         if name == "May" and not (prev and prev[0] in _YEAR_CONTEXT | {"last", "next", "this", "on"}):
             return None
@@ -292,8 +293,11 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         if re.match(r",?\s+(?:" + r"|".join(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
                                                  "Oct", "Nov", "Dec")) + ")", follow):
             return None  # part of a full date ("Monday, Oct. 26"), handled by the date pattern
-    d = anchor.weekday_date(ctx.pub, wd, rel if rel in ("last", "next", "this", "coming") else None,
-                            ctx.tense(m))
+    if _is_title(ctx, m):
+        return None
+    # "Wednesday's ruling": a possessive weekday names something already at hand.
+    t = None if g.get("poss") else ctx.tense(m)
+    d = anchor.weekday_date(ctx.pub, wd, rel if rel in ("last", "next", "this", "coming") else None, t)
     value = _ymd(d)
     if g.get("time"):
         clock = _clock(g["time"], None)
@@ -302,6 +306,17 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if g.get("part"):
         return Norm("TIME", value + "T" + _PARTS[g["part"].lower()], mod, start=start)
     return Norm("DATE", value, mod, start=start)
+
+
+_TITLE_WORDS = frozenset(
+    "Times Telegraph Express Mirror Post Herald Independent Tribune Star Observer Mail Journal Sun "
+    "Bloody Night Live School Service Edition Magazine Review Standard World Nation Today".split())
+
+
+def _is_title(ctx: Ctx, m: re.Match) -> bool:
+    """A weekday that is part of a name: "the Sunday Times", "Saturday Night Live"."""
+    nxt = re.match(r"[ \t]+([A-Z][a-z]+)", ctx.text[m.end():m.end() + 16])
+    return bool(nxt and nxt.group(1) in _TITLE_WORDS)
 
 
 _TIMEPARSE = re.compile(r"(?i)(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>[ap])?|(?P<w>noon|midday|midnight)")
@@ -354,6 +369,9 @@ def h_deictic(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     rel = m["rel"].lower()
+    if ctx.text[m.start()].isupper() and ctx.text[m.end() - 1 - len(m["part"]) + 1].isupper() \
+            and not re.search(r"(?:^|[.!?:]['\"`]*\s+|\n\s*)$", ctx.text[max(0, m.start() - 4):m.start()]):
+        return None  # "CBS This Morning": a title, not a time
     part = m["part"].lower()
     if ctx.pub is None:
         return Norm("TIME", None)
