@@ -108,6 +108,9 @@ class UnitRules:
                 found.append(f)
                 clause_cues.add(token.i)
         found.extend(self.according())
+        if self.text[self.unit.start:self.unit.end].rstrip().endswith(":"):
+            found.extend(self.colon_intro([(t, l) for t, l in cue_tokens
+                                           if l in SPEECH_LEMMAS and t.i not in clause_cues]))
         found.extend(self.quotes_to_cues([(t, l) for t, l in cue_tokens
                                           if l in SPEECH_LEMMAS and t.i not in clause_cues]))
         return found
@@ -221,6 +224,18 @@ class UnitRules:
                     m = replace(m, span=(self.start(obj.doc[first]), m.span[1]), determiner=None)
                 links.append(ChainLink(m, v.text))
         return links
+
+    def colon_intro(self, cues) -> list[Found]:
+        """ "He said:" at the end of a unit: the content is what follows (set by the document)."""
+        for token, lemma in reversed(cues):
+            subject = self.subject_of(token)
+            if subject is None:
+                continue
+            colon = self.text.rindex(":", self.unit.start, self.unit.end)
+            return [Found([(colon + 1, colon + 1)], "indirect", self.unit.index, self.unit.paragraph,
+                          "colon", cue=(self.start(token), self.end(token)), cue_lemma=lemma,
+                          speaker=mention_of(subject, self.base, self.times), tie=self.tied(token))]
+        return []
 
     def gap(self, q: Quote, cue) -> int:
         """Words between a quote and a cue, not counting other quotes and the cue's subject."""

@@ -13,6 +13,7 @@ from ..segment.units import Unit, make_units
 from .clauses import UnitRules
 from .found import Found
 from .markers import dash_attributions, label_attribution
+from .mentions import proper_names
 from .quoted import is_speech_quote
 
 _CONFIDENCE = {"clause": 0.75, "quote": 0.85, "according": 0.8, "label": 0.6, "dash": 0.7,
@@ -43,6 +44,10 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...]
             found.extend(rules.find())
             used |= rules.used
             _collect_names(doc, unit.start, names, entity_types)
+    parsed = {u.index for u in candidates}
+    for u in units:
+        if u.index not in parsed:
+            names.extend(proper_names(text, u.start, u.end))
     by_paragraph = {p.index: p for p in paragraphs}
     first_units = {}
     for u in units:
@@ -60,6 +65,9 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...]
             used.update(q for q in unit.quotes if q.span in f.content_spans)
         found.extend(dashes)
     found.sort(key=lambda f: f.start)
+    _fill_colon_intros(text, units, found, used)
+    found = [f for f in found if f.content_spans[0][1] > f.content_spans[0][0]]
+    found.sort(key=lambda f: f.start)
     _continue_quotes(text, units, found, used)
     found.sort(key=lambda f: f.start)
     return _records(article, found, times, quotes, names, entity_types)
@@ -71,6 +79,24 @@ def _collect_names(doc, base: int, names, entity_types) -> None:
         entity_types[span] = ent.label_
         if ent.label_ == "PERSON":
             names.append(span)
+
+
+def _fill_colon_intros(text: str, units: list[Unit], found: list[Found], used) -> None:
+    """ "Caddell continued:" then the next paragraph: its quote (or its text) is the content."""
+    for f in found:
+        if f.mechanism != "colon":
+            continue
+        following = [u for u in units if u.paragraph == f.paragraph + 1]
+        if not following:
+            continue
+        quotes = [q for u in following for q in u.quotes if q not in used]
+        if quotes:
+            f.content_spans[:] = [q.span for q in quotes]
+            f.kind = "direct"
+            used.update(quotes)
+        else:
+            f.content_spans[:] = [(following[0].start, following[-1].end)]
+        f.paragraph += 1  # later quotes with no cue continue from here
 
 
 def _continue_quotes(text: str, units: list[Unit], found: list[Found], used) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Span
 from .found import MentionInfo
 
@@ -106,3 +108,22 @@ def _overlaps_time(token, base: int, times) -> bool:
     lo = base + token.left_edge.idx
     hi = base + token.right_edge.idx + len(token.right_edge.text)
     return any(s < hi and lo < e for s, e in times)
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z'’-]+)+")
+
+
+def proper_names(text: str, start: int, end: int) -> list[Span]:
+    """Runs of two or more capitalised words in text no parse saw, less leading titles.
+
+    A cheap stand-in for named entities where the parser did not run: the antecedent of a later
+    "he said" is often named in a sentence with no cue ("Senator Tom Ridley spoke first.").
+    """
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text, start, end):
+        words = list(re.finditer(r"\S+", m.group()))
+        while words and words[0].group().lower().rstrip(".") in TITLES:
+            words = words[1:]
+        if len(words) >= 2:
+            out.append((m.start() + words[0].start(), m.end()))
+    return out

@@ -1,0 +1,151 @@
+"""Tables of sentences and the attributions saidwhat must find in them (or must not)."""
+
+from __future__ import annotations
+
+import pytest
+
+import saidwhat
+
+# (text, published, expected): expected is a list of (kind, speaker name, cue, content start words).
+CASES = [
+    # Speaker after the quote, curly quotes, apostrophe inside.
+    ("“We’re not going anywhere,” Jane Porter said.", None,
+     [("direct", "Jane Porter", "said", "“We’re not going")]),
+    # Inverted order: said X.
+    ("\"The budget is a disgrace,\" said Senator Tom Ridley.", None,
+     [("direct", "Tom Ridley", "said", "\"The budget")]),
+    # Speaker before, colon introduction.
+    ("Mayor Ann Kole said: “The bridge will open in May and nobody will pay a toll.”", None,
+     [("direct", "Ann Kole", "said", "“The bridge")]),
+    # Indirect speech with that.
+    ("Governor Paul Drake said that the state would cut taxes next year.", None,
+     [("indirect", "Paul Drake", "said", "the state would")]),
+    # Mixed: indirect with a quoted fragment.
+    ("Paul Drake said the plan was “dead on arrival” in the legislature.", None,
+     [("mixed", "Paul Drake", "said", "the plan was")]),
+    # According to, before and after the content.
+    ("According to the Daily Ledger, the factory will close in June.", None,
+     [("indirect", "Daily Ledger", "According to", "the factory will")]),
+    ("The factory will close in June, according to company documents.", None,
+     [("indirect", "company documents", "according to", "The factory will")]),
+    # X told Y.
+    ("Ridley told reporters that the vote would be close.", None,
+     [("indirect", "Ridley", "told", "the vote would")]),
+    # Unnamed collective source.
+    ("Analysts say the merger will raise prices for consumers.", None,
+     [("indirect", "Analysts", "say", "the merger")]),
+    # Dash attribution.
+    ("“Nobody listens to us anymore.” ― Maria Lopez", None,
+     [("direct", "Maria Lopez", "―", "“Nobody listens")]),
+    # Speaker label at the start of a paragraph (transcripts).
+    ("HOLT: Let me ask you about the economy and the jobs report tonight.", None,
+     [("indirect", "HOLT", ":", "Let me ask")]),
+]
+
+NOTHING = [
+    "The committee met on Tuesday to review the budget.",
+    "She watched “CBS This Morning” before work.",
+    "The so-called “big deal” was never signed.",
+    "Prices rose by 3 percent in the last quarter.",
+    "",
+    "“”",
+    "It was reported that the bridge had closed.",
+]
+
+
+def _summary(result):
+    return [(a.kind, a.speaker.name if a.speaker else None, a.cue, a.content) for a in result.attributions]
+
+
+@pytest.mark.parametrize("text,published,expected", CASES)
+def test_attribute_finds_expected_attributions(text, published, expected):
+    result = saidwhat.extract(text, published)
+    got = _summary(result)
+    assert len(got) == len(expected), got
+    for (kind, speaker, cue, content), (gk, gs, gc, gcontent) in zip(expected, got):
+        assert gk == kind, got
+        assert gs == speaker, got
+        assert gc == cue, got
+        assert gcontent.startswith(content), got
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_attribute_yields_nothing_for_non_attributions(text):
+    assert saidwhat.extract(text).attributions == ()
+
+
+def test_attribute_split_quote_has_two_fragments():
+    text = "“We had,” he said, “no choice at all.”"
+    (a,) = saidwhat.extract(text).attributions
+    assert a.kind == "direct"
+    assert [text[s:e] for s, e in a.content_spans] == ["“We had,”", "“no choice at all.”"]
+
+
+def test_attribute_multi_paragraph_quote_continues_speaker():
+    text = ("“The first part of the plan is simple,” said Tom Ridley.\n"
+            "“The second part will take longer and cost more than anyone expects.”\n"
+            "Other news followed.")
+    (a,) = saidwhat.extract(text).attributions
+    assert a.speaker.name == "Tom Ridley"
+    assert len(a.content_spans) == 2
+    assert text[slice(*a.content_spans[1])].startswith("“The second part")
+
+
+def test_attribute_open_quote_over_paragraphs_is_one_quote():
+    text = ("Tom Ridley said:\n“The first part of the plan is simple and cheap.\n"
+            "“The second part will take longer and cost more than anyone expects.”")
+    result = saidwhat.extract(text)
+    assert result.attributions, "the quote should be attributed"
+    spans = [text[s:e] for a in result.attributions for s, e in a.content_spans]
+    assert any("second part" in s for s in spans)
+
+
+@pytest.mark.parametrize("text,pronoun,name", [
+    ("Senator Tom Ridley spoke first. “We will not back down,” he said.", "he", "Tom Ridley"),
+    ("Mayor Ann Kole opened the meeting. She said the budget was balanced.", "She", "Ann Kole"),
+])
+def test_attribute_pronoun_resolves_to_named_person(text, pronoun, name):
+    result = saidwhat.extract(text)
+    (a,) = result.attributions
+    assert text[slice(*a.speaker_span)] == pronoun
+    assert a.speaker.name == name
+    assert a.speaker.type == "person"
+
+
+def test_attribute_surname_and_role_resolve_to_one_speaker():
+    text = ("Secretary of State Mike Pompeo said the talks would go on.\n"
+            "Pompeo said he was “confident” about the outcome.")
+    result = saidwhat.extract(text)
+    names = {a.speaker.name for a in result.attributions}
+    assert names == {"Mike Pompeo"}
+    (speaker,) = [s for s in result.speakers if s.name == "Mike Pompeo"]
+    assert speaker.role == "Secretary of State"
+    assert [m.text for m in speaker.mentions] == ["Secretary of State Mike Pompeo", "Pompeo"]
+    assert result.attributions[0].speaker.id == result.attributions[1].speaker.id == speaker.id
+
+
+def test_attribute_source_chain_of_cited_officials():
+    text = ("The army will withdraw, according to the Evening Post, which cited as its sources "
+            "officials from the ministry.")
+    (a,) = saidwhat.extract(text).attributions
+    assert a.speaker.name == "Evening Post"
+    assert [link.name for link in a.source_chain] == ["officials from the ministry"]
+    assert a.source_chain[0].type == "unnamed"
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("Jane Porter said on Saturday that the strike was over.", "2019-04-08", "2019-04-06"),
+    ("On Friday, Jane Porter said the strike was over.", "2019-04-08", "2019-04-05"),
+    ("Jane Porter said the strike ended in 2017.", "2019-04-08", None),
+    ("Jane Porter said the strike was over.", "2019-04-08", None),
+])
+def test_attribute_date_of_saying(text, published, date):
+    (a,) = saidwhat.extract(text, published).attributions
+    assert a.date == date
+
+
+def test_attribute_offsets_slice_to_content():
+    text = "  “Offsets matter,” said Jane Porter.\n\nAnalysts say they always will. "
+    for a in saidwhat.extract(text).attributions:
+        assert a.content == text[a.content_span[0]:a.content_span[1]]
+        assert text[slice(*a.cue_span)] == a.cue
