@@ -15,7 +15,7 @@ from typing import Optional
 FUTURE, PAST = "FUTURE", "PAST"
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall would could can may might should must going due scheduled slated expected "
+    "will 'll wo shall would may might going due scheduled slated expected "
     "expects expect planned plans plan planning upcoming next tomorrow intends intend intended "
     "later deadline awaiting await coming soon".split())
 # Words that name the event only when they come before the date ("planned to leave on Thursday");
@@ -54,6 +54,10 @@ def _cue(word: str, prev: str, nxt: str) -> Optional[str]:
     w = word.lower()
     if w == "set":
         return FUTURE if nxt in ("to", "for") else None
+    if w == "next" and nxt == "to":
+        return None  # "next to the embassy"
+    if w in ("was", "were") and nxt in _FUTURE_WORDS:
+        return FUTURE  # "were planning", "was due", "was expected"
     if w in _FUTURE_WORDS:
         return FUTURE
     past = w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED)
@@ -75,6 +79,8 @@ def tense(text: str, start: int, end: int) -> Optional[str]:
         nxt = left[i + 1].lower() if i + 1 < len(left) else ""
         prev = left[i - 1].lower() if i > 0 else ""
         c = _cue(left[i], prev, nxt)
+        if left[i].lower() == "until" and i > 0 and len(left) - i <= 3:
+            c = FUTURE  # a deadline: "gave them until Tuesday" (but "Until Thursday, they had ...")
         if c:
             best = (len(left) - i, c)
             break

@@ -16,6 +16,8 @@ _NUMBERISH = re.compile(r"(?i)^(?:\d[\d,.]*|one|two|three|four|five|six|seven|ei
 
 def h_duration(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     raw = re.sub(r"\s+", " ", m["num"].lower())
+    if ctx.text[m.start("unit")].isupper() and not ctx.text[m.start()].isupper():
+        return None  # "60 Minutes": a title
     unit_word = m["unit"].lower()
     unit = unit_key(unit_word)
     plural = unit_word.endswith("s") and unit_word != "centuries" or unit_word == "centuries"
@@ -82,7 +84,8 @@ def h_ref(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if w == "past":
         return None  # "walked past", "past experience": only "the past" is a reference
     if w == "future":
-        if not prev or prev[0] not in ("in", "near", "foreseeable", "distant"):
+        if not prev or prev[0] not in ("in", "near", "foreseeable", "distant", "s", "'s", "his", "her",
+                                       "their", "its", "our", "my", "your"):
             return None
         return Norm("DATE", "FUTURE_REF")
     if w == "the future":

@@ -158,7 +158,10 @@ def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     mod = modm["mod"] if modm else None
     nxt = ctx.after(m, 1)
     prev = ctx.before(m, 1)
-    if not m["year"] and not mod:
+    if not m["year"] and not m["rel"] and not mod:
+        if re.match(r"\s+(?:for|of\s+the|on\s+[A-Z])\b", ctx.text[m.end():m.end() + 16]) \
+                or ctx.text[max(0, m.start() - 2):m.start()] in ("``", '"', "“"):
+            return None  # "the annual March for Life", "the March of the Mothers": an event
         # A capitalised word right after a month name makes it a person ("April Smith") or a title.
         glued = re.match(r"[ \t]+[A-Z]", ctx.text[m.end():m.end() + 3])
         if glued and nxt and nxt[0] not in ("The", "A"):
@@ -168,7 +171,10 @@ def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         if name == "March" and prev and prev[0] in ("to", "will", "would", "and", "they", "we"):
             return None
     mon = month_number(name)
-    year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, None)
+    if m["rel"] and ctx.pub is not None:
+        year = ctx.pub.year + {"this": 0, "next": 1, "last": -1}[m["rel"].lower()]
+    else:
+        year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, None)
     return Norm("DATE", _date_str(year, mon), _mod(mod), start=modm.start() if modm else None)
 
 
@@ -190,6 +196,9 @@ def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
                             "us$", "about", "some", "nearly", "almost", "than", "over", "under", "at"):
         if not (prev[0] in ("about", "around") and nxt and nxt[0] in ("when", "and")):
             return None
+    if prev and (prev[0] in ("a", "an", "his", "her", "their", "its", "my", "our") or prev[0].endswith("'s")) \
+            and not m["year2"] and re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
+        return None  # "a 1987 Chevrolet": a model year inside a name
     mod = m["mod"] or m["mod2"]
     has_context = prev and prev[0] in _YEAR_CONTEXT or mod
     if not (1900 <= y <= 2039) and not has_context:
@@ -341,6 +350,8 @@ def _clock(s: str, part: Optional[str]) -> Optional[str]:
 
 
 def h_time(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    if m["word"] and ctx.before(m, 1) == ["high"]:
+        return None  # "high noon"
     if m["h24"] and not re.search(r"(?i)\b(?:at|by|until|from|before|after|around|about)\s*$",
                                   ctx.text[max(0, m.start() - 10):m.start()]):
         return None  # "3:2" scores, bible verses and ratios need "at" to be clock times

@@ -39,7 +39,7 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 CAL_UNIT = rf"(?:week|month|year|weekend|decade|century|quarter|{SEASON})"
 HOLIDAY = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s(?:\s+(?:Day|Eve))?"
            r"|Easter(?:\s+(?:Sunday|Monday|week))?|Halloween|Independence\s+Day|Memorial\s+Day"
-           r"|Labor\s+Day|Election\s+Day|Valentine'?s\s+Day|Veterans\s+Day|Boxing\s+Day)")
+           r"|Labor\s+Day|Election\s+Day|Valentine'?s\s+Day|Veterans\s+Day|Boxing\s+Day)(?![\w-])")
 
 _B = r"(?<![\w$£€.,/-])"   # not glued to a preceding word, number or currency sign
 _E = r"(?![\w%/]|[.,]\d)"  # not glued to a following word or number
@@ -52,7 +52,8 @@ _RAW = [
             rf"(?:,?\s+(?P<year>{YEAR})\b)?"),
     ("iso", rf"{_B}(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9]){_E}"),
     ("slash", rf"{_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
-    ("month", rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b)?(?![\w-])"),
+    ("month", rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b"
+              r"|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])"),
     ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
     ("year", rf"{_B}(?:(?P<mod>(?i:early|late|mid|post|pre))[\s-]+|(?P<mod2>(?i:mid|post|pre))-)?"
              rf"(?P<year>{YEAR})(?:\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
