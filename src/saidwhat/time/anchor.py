@@ -159,15 +159,15 @@ def iso_week(d: date) -> str:
 
 
 def season_of(d: date) -> tuple[int, str]:
-    """(year, season code) a date falls in; January and February close the previous year's winter."""
+    """(year, season code) a date falls in; a winter carries the year of its January."""
     m = d.month
-    if m <= 2:
-        return d.year - 1, "WI"
-    code = "WI" if m == 12 else "SP" if m <= 5 else "SU" if m <= 8 else "FA"
+    if m == 12:
+        return d.year + 1, "WI"
+    code = "WI" if m <= 2 else "SP" if m <= 5 else "SU" if m <= 8 else "FA"
     return d.year, code
 
 
-_SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 
 
 def season_year(pub: date, code: str, rel: Optional[str], t: Optional[str]) -> int:

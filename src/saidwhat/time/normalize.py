@@ -251,7 +251,7 @@ def h_season(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     s = m["season"].lower()
     prev = ctx.before(m, 1)
     prep = prev and prev[0] in ("in", "the", "during", "this", "since", "until", "by", "over", "through",
-                                "early", "late", "mid", "that", "each", "every", "next", "last")
+                                "early", "late", "mid", "that", "each", "every", "next", "last", "all")
     if s in ("fall", "spring") and not prep:
         return None
     if s in ("fall", "spring") and prev[0] == "the" and ctx.after(m, 1)[:1] in (["of"], ["in"]):
