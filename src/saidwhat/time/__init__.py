@@ -35,8 +35,9 @@ def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int, Norm]]:
         if on_lower and not same_length:
             rx = re.compile(rx.pattern, re.IGNORECASE)
         for m in rx.finditer(low if on_lower and same_length else text):
-            if m.end() == m.start():
-                continue
+            start = m.start()
+            if m.end() == start or start and text[start - 1].isalnum() and text[start].isalnum():
+                continue  # empty, or begins inside a word
             norm = handler(m, ctx)
             if norm is None:
                 continue
@@ -115,7 +116,8 @@ def find_time_expressions(text: str, published: Optional[date]) -> list[TimeExpr
     """
     if not text:
         return []
-    ctx = Ctx(text, published)
+    low = text.lower()
+    ctx = Ctx(text, published, low if len(low) == len(text) else text)
     chosen = _select(_candidates(text, ctx))
     out: list[TimeExpression] = []
     ref: Optional[str] = None

@@ -8,19 +8,60 @@ from typing import Optional
 
 from .normalize import Ctx, Norm
 from .numbers import duration_value, parse_number, unit_key
+from .patterns import BARE_BEFORE, FREQ_BEFORE, NUM_BEFORE
+from .relative import ago
 
 _VAGUE_SINGULAR_OK = frozenset({"a", "an"})
 _NUMBERISH = re.compile(r"(?i)^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twice|once|"
                         r"times|million|billion|trillion|percent|dozen|hundred|thousand)$")
 
 
-def h_duration(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    raw = re.sub(r"\s+", " ", m["num"].lower())
-    if ctx.text[m.start("unit")].isupper() and not ctx.text[m.start()].isupper():
-        return None  # "60 Minutes": a title
-    unit_word = m["unit"].lower()
+def h_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    """A unit word with what stands before it: "three years", "the past two months", "16-hour",
+    "recent days", "years", "day-long", "three years ago", "two days later"."""
+    unit_word = m["unit"]
+    if unit_word[0].isupper() and m.start() > 0 and not _sentence_start(ctx, m.start()):
+        return None  # "60 Minutes", "The Day After": a title
+    unit_word = unit_word.lower()
+    nm = ctx.back(m, NUM_BEFORE)
+    if nm is not None and nm["num"] == "some" and not m["dir"]:
+        nm = None if unit_word.endswith("s") else nm
+    if m["dir"]:
+        if nm is None:
+            if m["dir"].lower() == "ago" and unit_word.endswith("s"):
+                bm = ctx.back(m, BARE_BEFORE)
+                return Norm("DATE", "PAST_REF", start=bm.start() if bm else None)
+            return None
+        norm = ago(nm["num"], unit_word, m["dir"], ctx)
+        return None if norm is None else Norm(norm.type, norm.value, norm.mod, start=nm.start())
+    if nm is not None:
+        norm = _duration(nm["num"], unit_word)
+        if norm is None:
+            return None
+        start = nm.start("num") if nm["qual"] and not nm["the"] and not nm["rel"] else nm.start()
+        return Norm(norm.type, norm.value, start=start)
+    if m["long"]:
+        return Norm("DURATION", duration_value(None if unit_word.endswith("s") else 1, unit_key(unit_word)))
+    if not unit_word.endswith("s") or unit_word in ("centurys",):
+        return None
+    bm = ctx.back(m, BARE_BEFORE)
     unit = unit_key(unit_word)
-    plural = unit_word.endswith("s") and unit_word != "centuries" or unit_word == "centuries"
+    if unit in ("minute", "second") and bm is None:
+        return None  # "minutes apart", "the minutes of the meeting"
+    prev = ctx.before(m, 1)
+    if prev and _NUMBERISH.match(prev[0]):
+        return None  # "1,000 years" and the like, whose number the reader did not take
+    return Norm("DURATION", duration_value(None, unit), start=bm.start() if bm else None)
+
+
+def _sentence_start(ctx: Ctx, pos: int) -> bool:
+    return bool(re.search(r"(?:^|[.!?:]['\"`]*\s+|\n\s*)$", ctx.text[max(0, pos - 4):pos]))
+
+
+def _duration(num: str, unit_word: str) -> Optional[Norm]:
+    raw = re.sub(r"\s+", " ", num.lower())
+    unit = unit_key(unit_word)
+    plural = unit_word.endswith("s")
     if raw in ("some", "many", "several", "a few", "a couple of") and not plural:
         return None  # "some day" is someday, not a duration
     if unit in ("second", "quarter") and (raw in ("a", "an", "some") or not raw[0].isdigit() and not plural):
@@ -32,20 +73,6 @@ def h_duration(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     except ValueError:
         return None
     return Norm("DURATION", duration_value(n, unit))
-
-
-def h_bare_units(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    unit = unit_key(m["unit"])
-    if unit in ("minute", "second") and not m["rel"]:
-        return None  # "minutes apart", "the minutes of the meeting"
-    prev = ctx.before(m, 1)
-    if prev and _NUMBERISH.match(prev[0]):
-        return None
-    return Norm("DURATION", duration_value(None, unit))
-
-
-def h_unit_long(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    return Norm("DURATION", duration_value(1, m["unit"].lower()))
 
 
 _SET_UNIT = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H", "minute": "PT1M",
@@ -70,12 +97,12 @@ def h_set(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 
 def h_per(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    is_per = m.group(0).lower().split()[-2] == "per"
-    if not (m["freq"] or is_per):
+    fm = ctx.back(m, FREQ_BEFORE)
+    if not (fm or m.group(0).lower().startswith("per")):
         prev = ctx.before(m, 3)
         if not any(_NUMBERISH.match(w) for w in prev):
             return None
-    return Norm("SET", _SET_UNIT[m["unit"].lower()])
+    return Norm("SET", _SET_UNIT[m["unit"].lower()], start=fm.start() if fm else None)
 
 
 def h_ref(m: re.Match, ctx: Ctx) -> Optional[Norm]:

@@ -14,7 +14,8 @@ from typing import Callable, Optional
 from . import anchor
 from .holidays import holiday_date
 from .numbers import duration_value, parse_number, unit_key
-from .patterns import MONTH_MOD_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE, month_number, weekday_number
+from .patterns import (MOD_BEFORE, MONTH_MOD_BEFORE, THE_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE,
+                       month_number, weekday_number)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ class Ctx:
 
     text: str
     pub: Optional[date]
+    low: str = ""  # text.lower() when it keeps the length, else text
+
+    def back(self, m: "re.Match | int", rx: re.Pattern, width: int = 40) -> Optional[re.Match]:
+        """rx (anchored with $) matched on the lower-cased text just before m (or a position)."""
+        end = m if isinstance(m, int) else m.start()
+        return rx.search(self.low or self.text, max(0, end - width), end)
 
     def tense(self, m: re.Match) -> Optional[str]:
         return anchor.tense(self.text, m.start(), m.end())
@@ -199,7 +206,8 @@ def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if prev and (prev[0] in ("a", "an", "his", "her", "their", "its", "my", "our") or prev[0].endswith("'s")) \
             and not m["year2"] and re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
         return None  # "a 1987 Chevrolet": a model year inside a name
-    mod = m["mod"] or m["mod2"]
+    modm = ctx.back(m, MOD_BEFORE)
+    mod = modm["mod"] if modm else None
     has_context = prev and prev[0] in _YEAR_CONTEXT or mod
     if not (1900 <= y <= 2039) and not has_context:
         return None
@@ -210,7 +218,7 @@ def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         if y2 <= y:
             return None
         value = f"{y}/{y2}"
-    return Norm("DATE", value, _mod(mod))
+    return Norm("DATE", value, _mod(mod), start=modm.start() if modm else None)
 
 
 def h_fiscal(m: re.Match, ctx: Ctx) -> Optional[Norm]:
@@ -225,7 +233,10 @@ def h_decade(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         two = int(d[1:])
         cent = 19 if ctx.pub is None or two > ctx.pub.year % 100 else 20
         d = f"{cent}{two:02d}"
-    return Norm("DATE", d[:3] + "X", _mod(m["mod"]))
+    modm = ctx.back(m, MOD_BEFORE)
+    start = modm.start() if modm else m.start()
+    the = ctx.back(start, THE_BEFORE)
+    return Norm("DATE", d[:3] + "X", _mod(modm["mod"] if modm else None), start=the.start() if the else start)
 
 
 _ORD = {w: i + 1 for i, w in enumerate(
@@ -237,14 +248,17 @@ _ORD["twenty-first"] = 21
 def h_century(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     o = m["ord"].lower()
     n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else _ORD[o]
-    return Norm("DATE", f"{n - 1:02d}")
+    the = ctx.back(m, THE_BEFORE)
+    return Norm("DATE", f"{n - 1:02d}", start=the.start() if the else None)
 
 
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 
 def h_season_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    return Norm("DATE", f"{m['year']}-{_SEASONS[m['season'].lower()]}", _mod(m["mod"]))
+    modm = ctx.back(m, MOD_BEFORE)
+    return Norm("DATE", f"{m['year']}-{_SEASONS[m['season'].lower()]}", _mod(modm["mod"] if modm else None),
+                start=modm.start() if modm else None)
 
 
 def h_season(m: re.Match, ctx: Ctx) -> Optional[Norm]:
@@ -391,15 +405,14 @@ def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     return Norm("TIME", _ymd(d) + "T" + _PARTS[part], mod)
 
 
-from .relative import h_ago, h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_weekend  # noqa: E402  (they use the helpers above)
-from .durations import h_bare_units, h_duration, h_per, h_ref, h_set, h_unit_long  # noqa: E402
+from .relative import h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_weekend  # noqa: E402  (they use the helpers above)
+from .durations import h_per, h_ref, h_set, h_unit  # noqa: E402
 
 HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
     "mdy": h_mdy, "dmy": h_dmy, "iso": h_iso, "slash": h_slash, "month": h_month,
     "week_of": h_week_of, "year": h_year, "fiscal": h_fiscal, "decade": h_decade, "century": h_century,
     "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday, "weekday_lc": h_weekday,
-    "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit, "ago": h_ago,
-    "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "duration": h_duration,
-    "bare_units": h_bare_units, "unit_long": h_unit_long, "set": h_set, "per": h_per, "time": h_time,
+    "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit,
+    "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "unit": h_unit, "set": h_set, "per": h_per, "time": h_time,
     "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter,
 }

@@ -48,56 +48,48 @@ _RAW = [
     # Absolute dates, longest forms first (overlaps are resolved by length anyway).
     ("mdy", rf"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
             rf"(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b)?(?:,?\s+(?P<year>{YEAR})\b)?"),
-    ("dmy", rf"{_B}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
+    ("dmy", rf"{_B}(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
             rf"(?:,?\s+(?P<year>{YEAR})\b)?"),
     ("iso", rf"{_B}(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9]){_E}"),
     ("slash", rf"{_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
     ("month", rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b"
               r"|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])"),
     ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
-    ("year", rf"{_B}(?:(?P<mod>(?i:early|late|mid|post|pre))[\s-]+|(?P<mod2>(?i:mid|post|pre))-)?"
-             rf"(?P<year>{YEAR})(?:\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
+    ("year", rf"(?:{_B}|(?<=[Pp]ost-)|(?<=[Pp]re-)|(?<=[Mm]id-))(?P<year>{YEAR})(?:\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
     ("fiscal", rf"(?i)(?:fiscal(?:\s+year)?)\s+(?P<year>{YEAR}|'\d\d){_E}"),
-    ("decade", rf"(?i)(?:(?:the)\s+)?(?:(?P<mod>(?:early|late|mid))[\s-]+)?"
-               r"(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
-    ("century", r"(?i)(?:(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+    ("decade", r"(?i)(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
+    ("century", r"(?i)(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
                 r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                 r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century)\b"),
-    ("season_year", rf"(?i)(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>(?:{SEASON}))(?:\s+of)?\s+(?P<year>{YEAR}){_E}"),
+    ("season_year", rf"(?i)(?P<season>(?:{SEASON}))(?:\s+of)?\s+(?P<year>{YEAR}){_E}"),
     ("holiday", rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
     # Weekdays, optionally with a time in front or a part of the day after.
     ("weekday", rf"(?P<wd>{WEEKDAY})(?P<poss>'s)?"
                 rf"(?:\s+(?P<part>{PART}))?"),
-    ("weekday_lc", r"(?P<rel>(?i:last|next|this|coming|past|early|late))\s+"
+    ("weekday_lc", r"(?i)(?P<rel>last|next|this|coming|past|early|late)\s+"
                    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
-    # Relative to the publication date.
-    ("deictic", r"(?i)\b(?P<word>today|tonight|yesterday|tomorrow|overnight)(?P<poss>'s)?\b"
-                rf"(?:\s+(?P<part>{PART}))?"),
-    ("this_part", r"(?i)\b(?P<rel>this|last|early\s+this|late\s+this)\s+"
-                  r"(?P<part>morning|afternoon|evening|night)\b"),
-    ("rel_unit", r"(?i)\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+)?"
-                 r"(?P<rel>this|last|next|past|coming|previous|following|current|same|that)\s+"
+    # Relative to the publication date. Lower-cased patterns start with a plain alternation of
+    # words (no \\b, no optional prefix) so the regex engine can skip ahead fast; mid-word hits are
+    # dropped by the finder and optional prefixes are read back by the handlers.
+    ("deictic", rf"(?i)(?P<word>today|tonight|yesterday|tomorrow)(?P<poss>'s)?\b(?:\s+(?P<part>{PART}))?"),
+    ("this_part", r"(?i)(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
+    ("rel_unit", r"(?i)(?P<rel>this|last|next|past|coming|previous|following|current|same|that)\s+"
                  rf"(?P<unit>{CAL_UNIT})\b"),
-    ("ago", rf"(?i)\b(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?"
-            rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT}|{UNIT_S})\s+(?P<dir>ago|earlier|before|later|after|from\s+now)\b"),
-    ("that_unit", r"(?i)\b(?P<edge>earlier|later)\s+(?P<rel>that|the\s+same|this)\s+(?P<unit>day|week|month|year)\b"),
-    ("ref_day", r"(?i)\b(?:the\s+)?(?P<rel>same|next|following|previous|prior)\s+(?P<unit>day|morning|night|evening|afternoon)\b"
-                r"|\b(?P<that>that\s+(?:same\s+)?day)\b|\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+\w*day)"),
-    ("weekend", r"(?i)\bthe\s+weekend\b"),
-    ("quarter", rf"(?i)(?:the\s+)?(?P<q>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+(?:quarter)"
-                rf"(?:\s+(?:of)\s+(?P<year>{YEAR}))?\b"),
-    ("season", rf"(?i)\b(?P<season>{SEASON})\b"),
-    # Durations.
-    ("duration", rf"(?i)\b(?:the\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following)\s+)?"
-                 rf"(?P<num>{NUMBER})(?:[\s-]+|(?<=\d))(?P<more>more\s+|additional\s+|full\s+|straight\s+)?"
-                 rf"(?P<unit>{UNIT}s?|centuries)(?P<long>-long)?\b(?!-old|\s+old\b)"),
-    ("bare_units", rf"(?i)\b(?:(?:the\s+)?(?P<rel>recent|coming|past|next|last|several|few|many)\s+)?"
-                   rf"(?P<unit>{UNIT_S})(?P<long>-long)?\b(?!-old|\s+old\b)"),
-    ("unit_long", r"(?i)\b(?P<unit>day|week|month|year|hour)-long\b"),
-    ("set", rf"(?i)\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|"
+    ("that_unit", r"(?i)(?P<edge>earlier|later)\s+(?P<rel>that|the\s+same|this)\s+(?P<unit>day|week|month|year)\b"),
+    ("ref_day", r"(?i)(?P<rel>same|next|following|previous|prior)\s+(?P<unit>day|morning|night|evening|afternoon)\b"
+                r"|(?P<that>that\s+(?:same\s+)?day)\b|the\s+day\s+(?P<dir>before|after)\b(?!\s+\w*day)"),
+    ("weekend", r"(?i)the\s+weekend\b"),
+    ("quarter", rf"(?i)(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
+                rf"(?:\s+of\s+(?P<year>{YEAR}))?\b"),
+    ("season", rf"(?i)(?P<season>{SEASON})\b"),
+    # Any unit word; the handler reads the number, "the past", "recent" etc. back from before it.
+    ("unit", r"(?i)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"
+             r"|fortnights?)(?P<long>-long)?\b(?!-old|\s+old\b)"
+             r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"),
+    ("set", rf"(?i)(?:every|each)\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|"
             rf"evening|afternoon|weekend|hour|minute|{SEASON}|monday|tuesday|wednesday|thursday|friday|"
-            r"saturday|sunday)\b|\b(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"),
-    ("per", r"(?i)(?:\b(?P<freq>once|twice|\w+\s+times)\s+)?\b(?:a|per)\s+(?P<unit>day|week|month|year|hour)\b"),
+            r"saturday|sunday)\b|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"),
+    ("per", r"(?i)(?:a|per)\s+(?P<unit>day|week|month|year|hour)\b"),
     # Times of day.
     ("time", rf"{_B}(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
              rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
@@ -105,11 +97,13 @@ _RAW = [
              rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening)))?(?!\w)"
              rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?"),
     # Reference points.
-    ("ref", r"(?i)\b(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
-            r"|(?:the\s+)?past|(?:the\s+)?future|current|formerly)\b"),
+    ("ref", r"(?i)(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
+            r"|the\s+past|past|the\s+future|future|current|formerly)\b"),
 ]
 
-_MONTH_T = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_T = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "jan", "feb", "mar.", "apr.", "jun.", "jul.", "aug",
+            "sep", "oct", "nov", "dec")
 _WD_T = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _UNIT_T = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "centur", "fortnight")
 # Lower-case substrings one of which must occur in a document for a pattern to be worth running:
@@ -125,19 +119,30 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "this_part": ("morning", "afternoon", "evening", "night"),
     "rel_unit": ("this ", "last ", "next ", "past ", "coming ", "previous ", "following ", "current ",
                  "same ", "that "),
-    "ago": (" ago", "earlier", "later", "from now"), "that_unit": ("earlier", "later"),
+"that_unit": ("earlier", "later"),
     "ref_day": ("day", "morning", "night", "evening", "afternoon"), "weekend": ("weekend",),
     "quarter": ("quarter",), "season": ("spring", "summer", "fall", "autumn", "winter"),
-    "duration": _UNIT_T, "bare_units": _UNIT_T, "unit_long": ("-long",),
+    "unit": _UNIT_T,
     "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
             "quarterly"),
-    "per": (" a day", " a week", " a month", " a year", " an hour", "per "),
+    "per": ("a day", "a week", "a month", "a year", "a hour", "per "),
     "time": ("a.m", "p.m", "am", "pm", ":", "o'clock", "noon", "midday", "midnight"),
     "ref": ("now", "current", "present", "these days", "recent", "lately", "past", "future", "formerly"),
 }
 
 # Look-behinds run by handlers on the few characters before a match (cheaper than optional prefixes).
 WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?$")
+_NUM_START = r"(?<![\w'])"
+# Read back from a unit word: "the past three", "more than four", "5 1/2", "recent", "several".
+NUM_BEFORE = re.compile(
+    rf"(?:(?P<the>the\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following)\s+)?"
+    rf"(?:(?P<qual>more\s+than|about|almost|nearly|over|less\s+than|at\s+least|some)\s+)?"
+    rf"{_NUM_START}(?P<num>{NUMBER})(?:[\s-]+|(?<=\d))(?:(?:more|additional|full|straight)\s+)?)$")
+BARE_BEFORE = re.compile(r"(?:(?:the\s+)?(?<![\w'])(?P<rel>recent|coming|past|next|last|several|few|many)\s+)$")
+MOD_BEFORE = re.compile(r"(?<![\w'])(?P<mod>early|late|mid|post|pre)[\s-]+$")
+THE_BEFORE = re.compile(r"(?<![\w'])the\s+$")
+EDGE_BEFORE = re.compile(r"(?<![\w'])(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+)?$")
+FREQ_BEFORE = re.compile(r"(?<![\w'])(?P<freq>once|twice|[a-z]+\s+times)\s+$")
 MONTH_MOD_BEFORE = re.compile(r"(?i)(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*$")
 WEEKDAY_REL_BEFORE = re.compile(r"(?i)\b(?P<rel>last|next|this|coming|past|early|late)\s+$")
 

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from typing import Optional
 
 from . import anchor
-from .normalize import Ctx, Norm, Pending, _date_str, _mod, _ymd
+from .normalize import Ctx, Norm, Pending, _mod, _ymd
+from .patterns import EDGE_BEFORE, THE_BEFORE
 from .numbers import duration_value, parse_number, unit_key
 
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -66,8 +67,17 @@ _X_VALUE = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "
 
 def h_rel_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     rel, unit = m["rel"].lower(), m["unit"].lower()
-    edge = m["edge"].lower() if m["edge"] else None
+    em = ctx.back(m, EDGE_BEFORE)
+    edge = em["edge"] if em and em["edge"] else None
     mod = _mod(edge) if edge in ("early", "late") else None
+    start = em.start() if em and em.start() < m.start() else None
+    norm = _rel_unit(m, ctx, rel, unit, edge, mod)
+    if norm is None or start is None:
+        return norm
+    return Norm(norm.type, norm.value, norm.mod, start=start)
+
+
+def _rel_unit(m: re.Match, ctx: Ctx, rel: str, unit: str, edge: Optional[str], mod: Optional[str]) -> Optional[Norm]:
     if unit in _SEASONS:
         code = _SEASONS[unit]
         if ctx.pub is None or rel not in ("this", "last", "next", "coming", "past", "current"):
@@ -89,15 +99,16 @@ def h_rel_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     return Norm("DATE", format_at(shift_date(ctx.pub, unit, n), unit), mod)
 
 
-def h_ago(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    unit = unit_key(m["unit"])
+def ago(num: str, unit_word: str, direction: str, ctx: Ctx) -> Optional[Norm]:
+    """ "three years ago" (from the publication date), "two days later" (from the last date)."""
+    unit = unit_key(unit_word)
     if unit in ("second", "quarter", "fortnight"):
         return None
     try:
-        n = parse_number(m["num"])
+        n = parse_number(num)
     except ValueError:
         return None
-    direction = m["dir"].lower()
+    direction = re.sub(r"\s+", " ", direction.lower())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("before", "after"):
         return None  # "two days before the vote" is a duration with a signal, tagged as such
@@ -138,6 +149,12 @@ _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 def h_ref_day(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    the = ctx.back(m, THE_BEFORE)
+    norm = _ref_day(m)
+    return Norm(norm.type, norm.value, start=the.start()) if the and not m["dir"] else norm
+
+
+def _ref_day(m: re.Match) -> Norm:
     if m["that"]:
         return Norm("DATE", Pending("day", 0))
     if m["dir"]:
@@ -163,6 +180,12 @@ def h_weekend(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 
 def h_quarter(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    the = ctx.back(m, THE_BEFORE)
+    norm = _quarter(m, ctx)
+    return Norm(norm.type, norm.value, start=the.start() if the else None)
+
+
+def _quarter(m: re.Match, ctx: Ctx) -> Norm:
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
          "final": 4, "last": 4}[m["q"].lower()]
     if m["year"]:
