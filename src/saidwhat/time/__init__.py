@@ -70,6 +70,8 @@ def _resolve(p: Pending, ref: Optional[str], pub: Optional[date], text: str, sta
              chosen: list[tuple[int, int, Norm]], i: int) -> Optional[str]:
     if p.unit == "time":
         day = _nearby_day(text, chosen, i)
+        if day is None and ref is not None and _FULL_DATE.match(ref):
+            day = ref[:10]
         if day is None and pub is not None:
             day = pub.isoformat()
         return (day or "XXXX-XX-XX") + p.suffix

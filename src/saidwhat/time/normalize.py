@@ -64,7 +64,8 @@ class Ctx:
 
 _MODS = {"early": "START", "late": "END", "mid": "MID", "post": "AFTER", "pre": "BEFORE",
          "the end of": "END", "the beginning of": "START", "the start of": "START",
-         "the middle of": "MID", "earlier": None, "later": None}
+         "the middle of": "MID", "at the end of": "END", "at the beginning of": "START",
+         "at the start of": "START", "at the middle of": "MID", "earlier": None, "later": None}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _NOT_YEAR_AFTER = frozenset(
     "people persons troops soldiers men women children students votes cases dead deaths killed "
@@ -405,7 +406,7 @@ def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     return Norm("TIME", _ymd(d) + "T" + _PARTS[part], mod)
 
 
-from .relative import h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_weekend  # noqa: E402  (they use the helpers above)
+from .relative import h_half, h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_weekend  # noqa: E402  (they use the helpers above)
 from .durations import h_per, h_ref, h_set, h_unit  # noqa: E402
 
 HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
@@ -414,5 +415,5 @@ HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
     "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday, "weekday_lc": h_weekday,
     "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit,
     "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "unit": h_unit, "set": h_set, "per": h_per, "time": h_time,
-    "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter,
+    "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter, "half": h_half,
 }

@@ -10,7 +10,7 @@ _ONES = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90, "hundred": 100}
-_VAGUE = {"a few", "several", "many", "some", "a couple of"}
+_VAGUE = {"a few", "few", "several", "many", "some", "a couple of"}
 
 Number = Union[float, None]  # None means "an unspecified number" (X in TIMEX3)
 
@@ -25,6 +25,8 @@ def parse_number(s: str) -> Optional[Number]:
         return 2.0 if s == "a couple of" else None
     if s in ("a", "an"):
         return 1.0
+    if s in ("half a", "half an"):
+        return 0.5
     half = 0.0
     if s.endswith(" and a half"):
         s, half = s[: -len(" and a half")], 0.5

@@ -32,7 +32,7 @@ NUM_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
             r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
             r"|eighty|ninety|hundred)")
 NUMBER = (rf"(?:(?<![\d,.])\d+(?:\.\d+)?(?:\s+1/2|\s*½)?|{NUM_WORD}(?:[- ]{NUM_WORD})?(?:\s+and\s+a\s+half)?"
-          r"|a\s+couple\s+of|a\s+few|several|many|a|an|some)")
+          r"|a\s+couple\s+of|a\s+few|few|several|many|half\s+an?|a|an|some)")
 UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centuries|fortnight|quarter)"
 UNIT_S = r"(?:years|months|weeks|days|hours|minutes|seconds|decades|centuries)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -81,6 +81,7 @@ _RAW = [
     ("weekend", r"(?i)the\s+weekend\b"),
     ("quarter", rf"(?i)(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of\s+(?P<year>{YEAR}))?\b"),
+    ("half", rf"(?i)(?P<h>first|second)\s+half(?:\s+of\s+(?P<year>{YEAR}|the\s+year|this\s+year|last\s+year))?\b"),
     ("season", rf"(?i)(?P<season>{SEASON})\b"),
     # Any unit word; the handler reads the number, "the past", "recent" etc. back from before it.
     ("unit", r"(?i)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"
@@ -121,7 +122,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  "same ", "that "),
 "that_unit": ("earlier", "later"),
     "ref_day": ("day", "morning", "night", "evening", "afternoon"), "weekend": ("weekend",),
-    "quarter": ("quarter",), "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "quarter": ("quarter",), "half": ("half",), "season": ("spring", "summer", "fall", "autumn", "winter"),
     "unit": _UNIT_T,
     "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
             "quarterly"),
@@ -141,7 +142,8 @@ NUM_BEFORE = re.compile(
 BARE_BEFORE = re.compile(r"(?:(?:the\s+)?(?<![\w'])(?P<rel>recent|coming|past|next|last|several|few|many)\s+)$")
 MOD_BEFORE = re.compile(r"(?<![\w'])(?P<mod>early|late|mid|post|pre)[\s-]+$")
 THE_BEFORE = re.compile(r"(?<![\w'])the\s+$")
-EDGE_BEFORE = re.compile(r"(?<![\w'])(?:(?P<edge>early|late|earlier|later)\s+)?(?:the\s+)?$")
+EDGE_BEFORE = re.compile(r"(?<![\w'])(?:(?P<edge>early|late|earlier|later|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
+                         r"(?P<the>the\s+)?$")
 FREQ_BEFORE = re.compile(r"(?<![\w'])(?P<freq>once|twice|[a-z]+\s+times)\s+$")
 MONTH_MOD_BEFORE = re.compile(r"(?i)(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*$")
 WEEKDAY_REL_BEFORE = re.compile(r"(?i)\b(?P<rel>last|next|this|coming|past|early|late)\s+$")

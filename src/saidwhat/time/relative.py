@@ -68,9 +68,14 @@ _X_VALUE = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "
 def h_rel_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     em = ctx.back(m, EDGE_BEFORE)
-    edge = em["edge"] if em and em["edge"] else None
-    mod = _mod(edge) if edge in ("early", "late") else None
-    start = em.start() if em and em.start() < m.start() else None
+    edge = re.sub(r"\s+", " ", em["edge"]) if em and em["edge"] else None
+    mod = _mod(edge) if edge and edge not in ("earlier", "later") else None
+    if edge and edge.startswith("at "):
+        start = em.start() + 3
+    else:
+        start = em.start() if em and em.start() < m.start() else None
+    if rel == "last" and em and em["the"] and not edge:
+        rel = "past"  # "for the last week" is a stretch of time, like "the past week"
     norm = _rel_unit(m, ctx, rel, unit, edge, mod)
     if norm is None or start is None:
         return norm
@@ -195,3 +200,18 @@ def _quarter(m: re.Match, ctx: Ctx) -> Norm:
     cur = (ctx.pub.month - 1) // 3 + 1
     year = ctx.pub.year - 1 if q > cur and ctx.tense(m) != anchor.FUTURE else ctx.pub.year
     return Norm("DATE", f"{year}-Q{q}")
+
+
+def h_half(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    h = 1 if m["h"].lower() == "first" else 2
+    the = ctx.back(m, THE_BEFORE)
+    start = the.start() if the else None
+    y = m["year"]
+    if y and y[0].isdigit():
+        return Norm("DATE", f"{y}-H{h}", start=start)
+    if ctx.pub is None:
+        return Norm("DATE", f"XXXX-H{h}", start=start)
+    year = ctx.pub.year - (1 if y and y.lower().startswith("last") else 0)
+    if not y and h == 2 and ctx.pub.month <= 6 and ctx.tense(m) != anchor.FUTURE:
+        year -= 1
+    return Norm("DATE", f"{year}-H{h}", start=start)
