@@ -24,7 +24,7 @@ def _triples(text, published):
     ("The club lost on Thursday, its coach said.", MON_2019, [("Thursday", "DATE", "2019-04-04")]),
     ("Ticket sales end next Tuesday.", FRI_1998, [("next Tuesday", "DATE", "1998-08-11")]),
     ("She left last Wednesday.", MON_2019, [("last Wednesday", "DATE", "2019-04-03")]),
-    ("Rescuers arrived Tuesday morning.", MON_2019, [("Tuesday morning", "TIME", "2019-04-02TMO")]),
+    ("Rescuers arrived Tuesday morning.", MON_2019, [("Tuesday morning", "DATE", "2019-04-02TMO")]),
     # Absolute dates.
     ("The treaty was signed on March 5, 1946, in a small town.", MON_2019, [("March 5, 1946", "DATE", "1946-03-05")]),
     ("The fair ran Feb. 27-28 in the capital.", MON_2019, [("Feb. 27-28", "DATE", "2019-02-27/2019-02-28")]),
@@ -39,7 +39,7 @@ def _triples(text, published):
     # Relative to the publication date.
     ("Sales slowed last week.", FRI_1998, [("last week", "DATE", "1998-W31")]),
     ("Sales slowed this month.", FRI_1998, [("this month", "DATE", "1998-08")]),
-    ("The show opens tonight.", FRI_1998, [("tonight", "TIME", "1998-08-07TNI")]),
+    ("The show opens tonight.", FRI_1998, [("tonight", "DATE", "1998-08-07TNI")]),
     ("The show opened yesterday.", FRI_1998, [("yesterday", "DATE", "1998-08-06")]),
     ("The show opens today.", FRI_1998, [("today", "DATE", "1998-08-07")]),
     ("The show opens tomorrow.", FRI_1998, [("tomorrow", "DATE", "1998-08-08")]),

@@ -66,6 +66,8 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "post": "AFTER", "pre": 
          "the end of": "END", "the beginning of": "START", "the start of": "START",
          "the middle of": "MID", "at the end of": "END", "at the beginning of": "START",
          "at the start of": "START", "at the middle of": "MID", "earlier": None, "later": None}
+# TimeBank/TempEval annotate "Friday night", "tonight", "this morning" as DATEs valued "...TNI".
+PART_TYPE = "DATE"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _NOT_YEAR_AFTER = frozenset(
     "people persons troops soldiers men women children students votes cases dead deaths killed "
@@ -328,7 +330,7 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         if clock:
             return Norm("TIME", value + clock, start=start)
     if g.get("part"):
-        return Norm("TIME", value + "T" + _PARTS[g["part"].lower()], mod, start=start)
+        return Norm(PART_TYPE, value + "T" + _PARTS[g["part"].lower()], mod, start=start)
     return Norm("DATE", value, mod, start=start)
 
 
@@ -389,7 +391,7 @@ def h_deictic(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         return Norm("DATE", None)
     value = _ymd(ctx.pub + timedelta(days=shift))
     if part:
-        return Norm("TIME", value + "T" + _PARTS[part])
+        return Norm(PART_TYPE, value + "T" + _PARTS[part])
     return Norm("DATE", value)
 
 
@@ -400,10 +402,10 @@ def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         return None  # "CBS This Morning": a title, not a time
     part = m["part"].lower()
     if ctx.pub is None:
-        return Norm("TIME", None)
+        return Norm(PART_TYPE, None)
     d = ctx.pub - timedelta(days=1) if rel == "last" else ctx.pub
     mod = "START" if rel.startswith("early") else "END" if rel.startswith("late") else None
-    return Norm("TIME", _ymd(d) + "T" + _PARTS[part], mod)
+    return Norm(PART_TYPE, _ymd(d) + "T" + _PARTS[part], mod)
 
 
 from .relative import h_half, h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_weekend  # noqa: E402  (they use the helpers above)

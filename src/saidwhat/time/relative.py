@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from . import anchor
-from .normalize import Ctx, Norm, Pending, _mod, _ymd
+from .normalize import PART_TYPE, Ctx, Norm, Pending, _mod, _ymd
 from .patterns import EDGE_BEFORE, THE_BEFORE
 from .numbers import duration_value, parse_number, unit_key
 
@@ -168,7 +168,7 @@ def _ref_day(m: re.Match) -> Norm:
     k = {"same": 0, "next": 1, "following": 1, "previous": -1, "prior": -1}[rel]
     if unit == "day":
         return Norm("DATE", Pending("day", k))
-    return Norm("TIME", Pending("day", k, "T" + _PARTS[unit]))
+    return Norm(PART_TYPE, Pending("day", k, "T" + _PARTS[unit]))
 
 
 def h_weekend(m: re.Match, ctx: Ctx) -> Optional[Norm]:
