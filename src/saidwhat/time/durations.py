@@ -111,8 +111,8 @@ def h_ref(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if w == "past":
         return None  # "walked past", "past experience": only "the past" is a reference
     if w == "future":
-        if not prev or prev[0] not in ("in", "near", "foreseeable", "distant", "s", "'s", "his", "her",
-                                       "their", "its", "our", "my", "your"):
+        if not prev or prev[0] not in ("in", "near", "foreseeable", "distant", "his", "her",
+                                       "their", "its", "our", "my", "your") and not prev[0].endswith("'s"):
             return None
         return Norm("DATE", "FUTURE_REF")
     if w == "the future":

@@ -145,6 +145,15 @@ def _weekday_year(pub: date, mon: int, day: int, wd: int) -> Optional[int]:
     return None
 
 
+def h_mdy_and(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    """The second day of "April 24 and 25" (the first is found by the plain date pattern)."""
+    mon, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+    year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, day)
+    if not _valid_day(year, mon, day):
+        return None
+    return Norm("DATE", _date_str(year, mon, day), start=m.start("day"), end=m.end("day"))
+
+
 def h_dmy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     return h_mdy(m, ctx)
 
@@ -356,7 +365,7 @@ def _clock(s: str, part: Optional[str]) -> Optional[str]:
         return "T24:00" if m["w"].lower() == "midnight" else "T12:00"
     h, mi = int(m["h"]), int(m["m"] or 0)
     ap = (m["ap"] or "").lower()
-    if part in ("afternoon", "evening") or ap == "p":
+    if part in ("afternoon", "evening") or ap == "p" or part == "night" and h >= 6:
         if h < 12:
             h += 12
     elif ap == "a" and h == 12:
@@ -412,7 +421,7 @@ from .relative import h_half, h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_w
 from .durations import h_per, h_ref, h_set, h_unit  # noqa: E402
 
 HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
-    "mdy": h_mdy, "dmy": h_dmy, "iso": h_iso, "slash": h_slash, "month": h_month,
+    "mdy": h_mdy, "mdy_and": h_mdy_and, "dmy": h_dmy, "iso": h_iso, "slash": h_slash, "month": h_month,
     "week_of": h_week_of, "year": h_year, "fiscal": h_fiscal, "decade": h_decade, "century": h_century,
     "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday, "weekday_lc": h_weekday,
     "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit,

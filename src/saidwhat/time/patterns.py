@@ -48,6 +48,7 @@ _RAW = [
     # Absolute dates, longest forms first (overlaps are resolved by length anyway).
     ("mdy", rf"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
             rf"(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b)?(?:,?\s+(?P<year>{YEAR})\b)?"),
+    ("mdy_and", rf"(?P<mon>{MONTH})\s+{DAY}\s+and\s+(?P<day>{DAY})\b(?!\s*(?:%|[a-z]))(?:,?\s+(?P<year>{YEAR})\b)?"),
     ("dmy", rf"{_B}(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
             rf"(?:,?\s+(?P<year>{YEAR})\b)?"),
     ("iso", rf"{_B}(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9]){_E}"),
@@ -94,8 +95,9 @@ _RAW = [
     # Times of day.
     ("time", rf"{_B}(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
              rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
+             rf"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?i:morning|afternoon|evening|night)\b)"
              rf"|(?P<word>(?i:noon|midday|midnight))){ZONE}"
-             rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening)))?(?!\w)"
+             rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening|night)))?(?!\w)"
              rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?"),
     # Reference points.
     ("ref", r"(?i)(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
@@ -110,7 +112,7 @@ _UNIT_T = ("year", "month", "week", "day", "hour", "minute", "second", "decade",
 # Lower-case substrings one of which must occur in a document for a pattern to be worth running:
 # most articles lack most of them, and a substring test costs far less than a regex scan.
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "mdy": _MONTH_T, "dmy": _MONTH_T, "iso": ("-",), "slash": ("/",), "month": _MONTH_T,
+    "mdy": _MONTH_T, "mdy_and": (" and ",), "dmy": _MONTH_T, "iso": ("-",), "slash": ("/",), "month": _MONTH_T,
     "week_of": ("week of",), "year": ("1", "2"), "fiscal": ("fiscal",), "decade": ("0s",),
     "century": ("century",), "season_year": ("spring", "summer", "fall", "autumn", "winter"),
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", "independence day",
