@@ -15,7 +15,7 @@ from typing import Optional
 FUTURE, PAST = "FUTURE", "PAST"
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall would may might going due scheduled slated expected "
+    "will 'll wo shall would can may might going due scheduled slated expected "
     "expects expect planned plans plan planning upcoming next tomorrow intends intend intended "
     "later deadline awaiting await coming soon".split())
 # Words that name the event only when they come before the date ("planned to leave on Thursday");
@@ -26,6 +26,7 @@ _PAST_WORDS = frozenset(
     "began held sent saw got won lost fell rose broke struck spoke wrote shot brought thought led ran "
     "paid heard kept stood sought fled flew hit became arrived killed died occurred ended "
     "announced reported since".split())
+_NEEDS_TO = frozenset("plan plans planning intend intends".split())
 _REPORTING = frozenset("said says told announced reported added noted stated declared".split())
 _NOT_PAST_ED = frozenset("scheduled planned expected slated intended need speed red bed hundred "
                          "indeed united based advanced related alleged proposed".split())
@@ -58,6 +59,8 @@ def _cue(word: str, prev: str, nxt: str) -> Optional[str]:
         return None  # "next to the embassy"
     if w in ("was", "were") and nxt in _FUTURE_WORDS:
         return FUTURE  # "were planning", "was due", "was expected"
+    if w in _NEEDS_TO:
+        return FUTURE if nxt == "to" else None  # "plans to hold" but "vacation plans"
     if w in _FUTURE_WORDS:
         return FUTURE
     past = w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED)
@@ -84,7 +87,7 @@ def tense(text: str, start: int, end: int) -> Optional[str]:
         if c:
             best = (len(left) - i, c)
             break
-    for j in range(min(len(right), 8)):
+    for j in range(min(len(right), 10)):
         w = right[j].lower()
         if best is not None and j + 1 >= best[0]:
             break

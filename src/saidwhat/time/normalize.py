@@ -301,7 +301,10 @@ def h_holiday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     cands = [(y, holiday_date(name, y)) for y in (ctx.pub.year - 1, ctx.pub.year, ctx.pub.year + 1)]
     past = [d for _, d in cands if d <= ctx.pub]
     future = [d for _, d in cands if d >= ctx.pub]
-    if rel == "last" or (rel is None and t == anchor.PAST):
+    nearest = min((x for _, x in cands), key=lambda x: abs((x - ctx.pub).days))
+    if rel is None and abs((nearest - ctx.pub).days) <= 45:
+        d = nearest  # a holiday this close is the one meant, whatever the tense
+    elif rel == "last" or (rel is None and t == anchor.PAST):
         d = past[-1]
     elif rel == "next" or (rel is None and t == anchor.FUTURE):
         d = future[0]
