@@ -269,6 +269,8 @@ _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winte
 
 def h_season_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     modm = ctx.back(m, MOD_BEFORE)
+    if m["year_b"]:
+        return Norm("DATE", f"{m['year_b']}-{_SEASONS[m['season_b'].lower()]}")
     return Norm("DATE", f"{m['year']}-{_SEASONS[m['season'].lower()]}", _mod(modm["mod"] if modm else None),
                 start=modm.start() if modm else None)
 
@@ -384,9 +386,18 @@ def h_time(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if m["h24"] and not re.search(r"(?i)\b(?:at|by|until|from|before|after|around|about)\s*$",
                                   ctx.text[max(0, m.start() - 10):m.start()]):
         return None  # "3:2" scores, bible verses and ratios need "at" to be clock times
-    clock = _clock(m["time"], m["part"].lower() if m["part"] else None)
+    deictic = re.sub(r"\s+", " ", m["deictic"].lower()) if m["deictic"] else None
+    part = m["part"].lower() if m["part"] else None
+    if deictic in ("tonight", "last night"):
+        part = "night"
+    elif deictic and deictic.startswith("this "):
+        part = deictic[5:]
+    clock = _clock(m["time"], part)
     if clock is None:
         return None
+    if deictic and ctx.pub is not None:
+        shift = {"tomorrow": 1, "yesterday": -1, "last night": -1}.get(deictic, 0)
+        return Norm("TIME", _ymd(ctx.pub + timedelta(days=shift)) + clock)
     if m["wd"] and ctx.pub is not None:
         d = anchor.weekday_date(ctx.pub, weekday_number(m["wd"]), None, ctx.tense(m))
         return Norm("TIME", _ymd(d) + clock)

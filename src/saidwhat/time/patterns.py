@@ -62,7 +62,8 @@ _RAW = [
     ("century", r"(?i)(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
                 r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                 r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century)\b"),
-    ("season_year", rf"(?i)(?P<season>(?:{SEASON}))(?:\s+of)?\s+(?P<year>{YEAR}){_E}"),
+    ("season_year", rf"(?i)(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{YEAR}){_E}"
+                    rf"|(?P<year_b>{YEAR})\s+(?P<season_b>{SEASON})\b"),
     ("holiday", rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
     # Weekdays, optionally with a time in front or a part of the day after.
     ("weekday", rf"(?P<wd>{WEEKDAY})(?P<poss>'s)?"
@@ -84,21 +85,22 @@ _RAW = [
                 rf"(?:\s+of\s+(?P<year>{YEAR}))?\b"),
     ("half", rf"(?i)(?P<h>first|second)\s+half(?:\s+of\s+(?P<year>{YEAR}|the\s+year|this\s+year|last\s+year))?\b"),
     ("season", rf"(?i)(?P<season>{SEASON})\b"),
-    # Any unit word; the handler reads the number, "the past", "recent" etc. back from before it.
-    ("unit", r"(?i)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"
-             r"|fortnights?)(?P<long>-long)?\b(?!-old|\s+old\b)"
-             r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"),
     ("set", rf"(?i)(?:every|each)\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|"
             rf"evening|afternoon|weekend|hour|minute|{SEASON}|monday|tuesday|wednesday|thursday|friday|"
             r"saturday|sunday)\b|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"),
     ("per", r"(?i)(?:a|per)\s+(?P<unit>day|week|month|year|hour)\b"),
+    # Any unit word; the handler reads the number, "the past", "recent" etc. back from before it.
+    ("unit", r"(?i)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"
+             r"|fortnights?)(?P<long>-long)?\b(?!-old|\s+old\b)"
+             r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"),
     # Times of day.
     ("time", rf"{_B}(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
              rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
              rf"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?i:morning|afternoon|evening|night)\b)"
              rf"|(?P<word>(?i:noon|midday|midnight))){ZONE}"
              rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening|night)))?(?!\w)"
-             rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY}))?"),
+             rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY})"
+             r"|\s+(?P<deictic>(?i:today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)))?"),
     # Reference points.
     ("ref", r"(?i)(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
             r"|the\s+past|past|the\s+future|future|current|formerly)\b"),
@@ -114,7 +116,7 @@ _UNIT_T = ("year", "month", "week", "day", "hour", "minute", "second", "decade",
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "mdy": _MONTH_T, "mdy_and": (" and ",), "dmy": _MONTH_T, "iso": ("-",), "slash": ("/",), "month": _MONTH_T,
     "week_of": ("week of",), "year": ("1", "2"), "fiscal": ("fiscal",), "decade": ("0s",),
-    "century": ("century",), "season_year": ("spring", "summer", "fall", "autumn", "winter"),
+    "century": ("century",), "season_year": ("spring", "summer", "fall", "autumn", "winter"),  # either order
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", "independence day",
                 "memorial day", "labor day", "election day", "valentine", "veterans day", "boxing day"),
     "weekday": _WD_T, "weekday_lc": _WD_T,
