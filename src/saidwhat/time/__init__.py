@@ -38,12 +38,13 @@ def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int, Norm]]:
             start = m.start()
             if m.end() == start or start and text[start - 1].isalnum() and text[start].isalnum():
                 continue  # empty, or begins inside a word
-            norm = handler(m, ctx)
-            if norm is None:
+            res = handler(m, ctx)
+            if res is None:
                 continue
-            start = m.start() if norm.start is None else norm.start
-            end = m.end() if norm.end is None else norm.end
-            out.append((start, end, rank, norm))
+            for norm in res if isinstance(res, list) else (res,):
+                s = m.start() if norm.start is None else norm.start
+                e = m.end() if norm.end is None else norm.end
+                out.append((s, e, rank, norm))
     return out
 
 

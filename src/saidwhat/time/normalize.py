@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from . import anchor
 from .holidays import holiday_date
 from .numbers import duration_value, parse_number, unit_key
-from .patterns import (MOD_BEFORE, MONTH_MOD_BEFORE, THE_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE,
+from .patterns import (DAY_BEFORE, MOD_BEFORE, MONTH_MOD_BEFORE, THE_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE,
                        month_number, weekday_number)
 
 
@@ -115,12 +115,23 @@ def _look_back(ctx: Ctx, m: re.Match, rx: re.Pattern, width: int = 32) -> Option
     return rx.search(ctx.text, lo, m.start())
 
 
-def h_mdy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    mon, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
-    wdm = _look_back(ctx, m, WEEKDAY_BEFORE)
-    start = wdm.start() if wdm else None
-    if m["year"]:
-        year = int(m["year"])
+def h_monthname(m: re.Match, ctx: Ctx) -> "Optional[Norm] | list[Norm]":
+    """A month name, with the day, range, year or weekday written around it."""
+    mon = month_number(m["mon"])
+    day_s = m["day"]
+    start = None
+    if day_s is None and not m["rel"]:
+        dm = _look_back(ctx, m, DAY_BEFORE, 16)
+        if dm:
+            day_s, start = dm["day"], dm.start()
+    if day_s is None:
+        return _month_only(m, ctx, mon)
+    day = int(re.match(r"\d+", day_s).group())
+    wdm = _look_back(ctx, m if start is None else start, WEEKDAY_BEFORE)
+    start = wdm.start() if wdm else start
+    ys = m["year"] or m["myear"]
+    if ys:
+        year = int(ys)
     elif wdm and ctx.pub is not None:
         year = _weekday_year(ctx.pub, mon, day, weekday_number(wdm["wd"])) or _year_for(ctx, m, mon, day)
     else:
@@ -128,10 +139,17 @@ def h_mdy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if not _valid_day(year, mon, day):
         return None
     value = _date_str(year, mon, day)
-    if m.groupdict().get("day2"):
+    if m["day2"]:
         day2 = int(re.match(r"\d+", m["day2"]).group())
         if day2 > day and _valid_day(year, mon, day2):
             value += "/" + _date_str(year, mon, day2)
+    if m["dayand"]:
+        # "April 24 and 25": two dates, the first ending before " and".
+        day2 = int(re.match(r"\d+", m["dayand"]).group())
+        if not _valid_day(year, mon, day2):
+            return None
+        return [Norm("DATE", value, start=start, end=m.end("day")),
+                Norm("DATE", _date_str(year, mon, day2), start=m.start("dayand"))]
     return Norm("DATE", value, start=start)
 
 
@@ -145,24 +163,6 @@ def _weekday_year(pub: date, mon: int, day: int, wd: int) -> Optional[int]:
     return None
 
 
-def h_mdy_and(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    """The second day of "April 24 and 25" (the first is found by the plain date pattern)."""
-    mon, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
-    year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, day)
-    if not _valid_day(year, mon, day):
-        return None
-    return Norm("DATE", _date_str(year, mon, day), start=m.start("day"), end=m.end("day"))
-
-
-def h_dmy(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    return h_mdy(m, ctx)
-
-
-def h_iso(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    y, mo, d = int(m["year"]), int(m["mon"]), int(m["day"])
-    return Norm("DATE", _date_str(y, mo, d)) if _valid_day(y, mo, d) else None
-
-
 def h_slash(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     y = int(m["year"])
     if y < 100:
@@ -171,13 +171,13 @@ def h_slash(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     return Norm("DATE", _date_str(y, mo, d)) if _valid_day(y, mo, d) else None
 
 
-def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+def _month_only(m: re.Match, ctx: Ctx, mon: int) -> Optional[Norm]:
     name = m["mon"]
     modm = _look_back(ctx, m, MONTH_MOD_BEFORE)
     mod = modm["mod"] if modm else None
     nxt = ctx.after(m, 1)
     prev = ctx.before(m, 1)
-    if not m["year"] and not m["rel"] and not mod:
+    if not m["myear"] and not m["rel"] and not mod:
         if re.match(r"\s+(?:for|of\s+the|on\s+[A-Z])\b", ctx.text[m.end():m.end() + 16]) \
                 or ctx.text[max(0, m.start() - 2):m.start()] in ("``", '"', "“"):
             return None  # "the annual March for Life", "the March of the Mothers": an event
@@ -189,11 +189,10 @@ def h_month(m: re.Match, ctx: Ctx) -> Optional[Norm]:
             return None
         if name == "March" and prev and prev[0] in ("to", "will", "would", "and", "they", "we"):
             return None
-    mon = month_number(name)
     if m["rel"] and ctx.pub is not None:
         year = ctx.pub.year + {"this": 0, "next": 1, "last": -1}[m["rel"].lower()]
     else:
-        year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, None)
+        year = int(m["myear"]) if m["myear"] else _year_for(ctx, m, mon, None)
     return Norm("DATE", _date_str(year, mon), _mod(mod), start=modm.start() if modm else None)
 
 
@@ -207,6 +206,13 @@ def h_week_of(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     y = int(m["year"])
+    before = ctx.text[m.start() - 1] if m.start() else " "
+    if before in "$£€.,/-" and not (before == "-" and ctx.low[max(0, m.start() - 5):m.start()].endswith(
+            ("post-", "pre-", "mid-"))):
+        return None  # glued to a number, an amount or a word
+    if m["isomon"]:
+        mo, d = int(m["isomon"]), int(m["isoday"])
+        return Norm("DATE", _date_str(y, mo, d)) if _valid_day(y, mo, d) else None
     nxt = [w.lower() for w in ctx.after(m, 1)]
     prev = ctx.before(m, 1)
     if nxt and nxt[0] in _NOT_YEAR_AFTER:
@@ -321,6 +327,8 @@ def _holiday_value(name: str, d: date) -> str:
 
 def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     g = m.groupdict()
+    if g["wd"].endswith(".") and not ctx.text[m.start()].isupper():
+        return None  # "the sun." is not "Sun."
     wd = weekday_number(g["wd"])
     relm = None if "rel" in g else _look_back(ctx, m, WEEKDAY_REL_BEFORE)
     rel = (relm["rel"] if relm else g.get("rel") or "").lower() or None
@@ -381,6 +389,8 @@ def _clock(s: str, part: Optional[str]) -> Optional[str]:
 
 
 def h_time(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    if m.start() and ctx.text[m.start() - 1] in "$£€.,/-:":
+        return None  # part of an amount, a score or a longer number
     if m["word"] and ctx.before(m, 1) == ["high"]:
         return None  # "high noon"
     if m["h24"] and not re.search(r"(?i)\b(?:at|by|until|from|before|after|around|about)\s*$",
@@ -435,9 +445,9 @@ from .relative import h_half, h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_w
 from .durations import h_per, h_ref, h_set, h_unit  # noqa: E402
 
 HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
-    "mdy": h_mdy, "mdy_and": h_mdy_and, "dmy": h_dmy, "iso": h_iso, "slash": h_slash, "month": h_month,
+    "monthname": h_monthname, "slash": h_slash,
     "week_of": h_week_of, "year": h_year, "fiscal": h_fiscal, "decade": h_decade, "century": h_century,
-    "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday, "weekday_lc": h_weekday,
+    "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday,
     "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit,
     "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "unit": h_unit, "set": h_set, "per": h_per, "time": h_time,
     "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter, "half": h_half,

@@ -46,17 +46,17 @@ _E = r"(?![\w%/]|[.,]\d)"  # not glued to a following word or number
 
 _RAW = [
     # Absolute dates, longest forms first (overlaps are resolved by length anyway).
-    ("mdy", rf"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
-            rf"(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b)?(?:,?\s+(?P<year>{YEAR})\b)?"),
-    ("mdy_and", rf"(?P<mon>{MONTH})\s+{DAY}\s+and\s+(?P<day>{DAY})\b(?!\s*(?:%|[a-z]))(?:,?\s+(?P<year>{YEAR})\b)?"),
-    ("dmy", rf"{_B}(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
-            rf"(?:,?\s+(?P<year>{YEAR})\b)?"),
-    ("iso", rf"{_B}(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9]){_E}"),
+    # A month name with what may follow: a day ("Feb. 27", "Feb. 27-28", "April 24 and 25", with a
+    # year or not), a year ("January 1998"), or "this/next/last year". A day written before the
+    # month ("12 June 1950") and a weekday before it ("Monday, Oct. 26") are read back by the handler.
+    ("monthname", rf"(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})\b(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b"
+                  rf"|\s+and\s+(?P<dayand>{DAY})\b(?!\s*(?:%|[a-z])))?(?:,?\s+(?P<year>{YEAR})\b)?"
+                  rf"|,?\s+(?:of\s+)?(?P<myear>{YEAR})\b|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])"),
     ("slash", rf"{_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
-    ("month", rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b"
-              r"|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])"),
     ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
-    ("year", rf"(?:{_B}|(?<=[Pp]ost-)|(?<=[Pp]re-)|(?<=[Mm]id-))(?P<year>{YEAR})(?:\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
+    # A year, an ISO date or a year range; what stands before it is checked by the handler.
+    ("year", rf"(?P<year>{YEAR})(?:-(?P<isomon>0[1-9]|1[0-2])-(?P<isoday>3[01]|[12]\d|0[1-9])"
+             rf"|\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
     ("fiscal", rf"(?i)(?:fiscal(?:\s+year)?)\s+(?P<year>{YEAR}|'\d\d){_E}"),
     ("decade", r"(?i)(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
     ("century", r"(?i)(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
@@ -66,10 +66,9 @@ _RAW = [
                     rf"|(?P<year_b>{YEAR})\s+(?P<season_b>{SEASON})\b"),
     ("holiday", rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
     # Weekdays, optionally with a time in front or a part of the day after.
-    ("weekday", rf"(?P<wd>{WEEKDAY})(?P<poss>'s)?"
-                rf"(?:\s+(?P<part>{PART}))?"),
-    ("weekday_lc", r"(?i)(?P<rel>last|next|this|coming|past|early|late)\s+"
-                   r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    ("weekday", r"(?i)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+                r"|mon\.|tues?\.|wed\.|thu(?:rs)?\.|fri\.|sat\.|sun\.)(?P<poss>'s)?"
+                r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?"),
     # Relative to the publication date. Lower-cased patterns start with a plain alternation of
     # words (no \\b, no optional prefix) so the regex engine can skip ahead fast; mid-word hits are
     # dropped by the finder and optional prefixes are read back by the handlers.
@@ -94,7 +93,7 @@ _RAW = [
              r"|fortnights?)(?P<long>-long)?\b(?!-old|\s+old\b)"
              r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"),
     # Times of day.
-    ("time", rf"{_B}(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
+    ("time", rf"(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
              rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
              rf"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?i:morning|afternoon|evening|night)\b)"
              rf"|(?P<word>(?i:noon|midday|midnight))){ZONE}"
@@ -114,12 +113,12 @@ _UNIT_T = ("year", "month", "week", "day", "hour", "minute", "second", "decade",
 # Lower-case substrings one of which must occur in a document for a pattern to be worth running:
 # most articles lack most of them, and a substring test costs far less than a regex scan.
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "mdy": _MONTH_T, "mdy_and": (" and ",), "dmy": _MONTH_T, "iso": ("-",), "slash": ("/",), "month": _MONTH_T,
+    "monthname": _MONTH_T, "slash": ("/",),
     "week_of": ("week of",), "year": ("1", "2"), "fiscal": ("fiscal",), "decade": ("0s",),
     "century": ("century",), "season_year": ("spring", "summer", "fall", "autumn", "winter"),  # either order
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", "independence day",
                 "memorial day", "labor day", "election day", "valentine", "veterans day", "boxing day"),
-    "weekday": _WD_T, "weekday_lc": _WD_T,
+    "weekday": _WD_T,
     "deictic": ("today", "tonight", "yesterday", "tomorrow"),
     "this_part": ("morning", "afternoon", "evening", "night"),
     "rel_unit": ("this ", "last ", "next ", "past ", "coming ", "previous ", "following ", "current ",
@@ -149,6 +148,7 @@ THE_BEFORE = re.compile(r"(?<![\w'])the\s+$")
 EDGE_BEFORE = re.compile(r"(?<![\w'])(?:(?P<edge>early|late|earlier|later|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
                          r"(?P<the>the\s+)?$")
 FREQ_BEFORE = re.compile(r"(?<![\w'])(?P<freq>once|twice|[a-z]+\s+times)\s+$")
+DAY_BEFORE = re.compile(rf"(?<![\w$£€.,/-])(?P<day>{DAY})\s+(?:of\s+)?$")
 MONTH_MOD_BEFORE = re.compile(r"(?i)(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*$")
 WEEKDAY_REL_BEFORE = re.compile(r"(?i)\b(?P<rel>last|next|this|coming|past|early|late)\s+$")
 
