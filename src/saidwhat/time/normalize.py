@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from . import anchor
 from .holidays import holiday_date
 from .numbers import duration_value, parse_number, unit_key
-from .patterns import (DAY_BEFORE, MOD_BEFORE, MONTH_MOD_BEFORE, THE_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE,
+from .patterns import (CENTURY_ORD_BEFORE, DAY_BEFORE, MOD_BEFORE, MONTH_MOD_BEFORE, THE_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE,
                        month_number, weekday_number)
 
 
@@ -213,6 +213,8 @@ def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if m["isomon"]:
         mo, d = int(m["isomon"]), int(m["isoday"])
         return Norm("DATE", _date_str(y, mo, d)) if _valid_day(y, mo, d) else None
+    if m["season"] and not m["year2"]:
+        return Norm("DATE", f"{y}-{_SEASONS[m['season'].lower()]}")  # "the 2019 spring meeting"
     nxt = [w.lower() for w in ctx.after(m, 1)]
     prev = ctx.before(m, 1)
     if nxt and nxt[0] in _NOT_YEAR_AFTER:
@@ -264,10 +266,12 @@ _ORD["twenty-first"] = 21
 
 
 def h_century(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    o = m["ord"].lower()
+    om = ctx.back(m, CENTURY_ORD_BEFORE)
+    if om is None:
+        return None
+    o = om["ord"]
     n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else _ORD[o]
-    the = ctx.back(m, THE_BEFORE)
-    return Norm("DATE", f"{n - 1:02d}", start=the.start() if the else None)
+    return Norm("DATE", f"{n - 1:02d}", start=om.start())
 
 
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -275,8 +279,6 @@ _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winte
 
 def h_season_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     modm = ctx.back(m, MOD_BEFORE)
-    if m["year_b"]:
-        return Norm("DATE", f"{m['year_b']}-{_SEASONS[m['season_b'].lower()]}")
     return Norm("DATE", f"{m['year']}-{_SEASONS[m['season'].lower()]}", _mod(modm["mod"] if modm else None),
                 start=modm.start() if modm else None)
 

@@ -23,7 +23,6 @@ WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART = r"(?i:morning|afternoon|evening|night|overnight)"
-ZONE = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local time)\)?)?"
 AMPM = r"(?i:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
 TIME_OF_DAY = (rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*{AMPM}|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
                rf"|(?:[01]?\d)\s+o'clock|(?i:noon|midday|midnight))")
@@ -49,22 +48,20 @@ _RAW = [
     # A month name with what may follow: a day ("Feb. 27", "Feb. 27-28", "April 24 and 25", with a
     # year or not), a year ("January 1998"), or "this/next/last year". A day written before the
     # month ("12 June 1950") and a weekday before it ("Monday, Oct. 26") are read back by the handler.
-    ("monthname", rf"(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})\b(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b"
+    ("monthname", rf"(?=[JFMASOND])(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})\b(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b"
                   rf"|\s+and\s+(?P<dayand>{DAY})\b(?!\s*(?:%|[a-z])))?(?:,?\s+(?P<year>{YEAR})\b)?"
                   rf"|,?\s+(?:of\s+)?(?P<myear>{YEAR})\b|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])"),
-    ("slash", rf"{_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
+    ("slash", rf"(?=\d){_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
     ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
     # A year, an ISO date or a year range; what stands before it is checked by the handler.
     ("year", rf"(?P<year>{YEAR})(?:-(?P<isomon>0[1-9]|1[0-2])-(?P<isoday>3[01]|[12]\d|0[1-9])"
-             rf"|\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}"),
+             rf"|\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}(?:\s+(?P<season>(?i:{SEASON}))\b)?"),
     ("fiscal", rf"(?i)(?:fiscal(?:\s+year)?)\s+(?P<year>{YEAR}|'\d\d){_E}"),
-    ("decade", r"(?i)(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
-    ("century", r"(?i)(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
-                r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-                r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century)\b"),
+    ("decade", r"(?i)(?=['12])(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
+    ("century", r"(?i)century\b"),
     ("season_year", rf"(?i)(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{YEAR}){_E}"
-                    rf"|(?P<year_b>{YEAR})\s+(?P<season_b>{SEASON})\b"),
-    ("holiday", rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
+),
+    ("holiday", rf"(?=[TCNEHIMLVBtnl])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
     # Weekdays, optionally with a time in front or a part of the day after.
     ("weekday", r"(?i)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
                 r"|mon\.|tues?\.|wed\.|thu(?:rs)?\.|fri\.|sat\.|sun\.)(?P<poss>'s)?"
@@ -93,13 +90,13 @@ _RAW = [
              r"|fortnights?)(?P<long>-long)?\b(?!-old|\s+old\b)"
              r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"),
     # Times of day.
-    ("time", rf"(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
-             rf"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
-             rf"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?i:morning|afternoon|evening|night)\b)"
-             rf"|(?P<word>(?i:noon|midday|midnight))){ZONE}"
-             rf"(?:\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening|night)))?(?!\w)"
-             rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WEEKDAY})"
-             r"|\s+(?P<deictic>(?i:today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)))?"),
+    ("time", r"(?i)(?=[\dnm])(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+             r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
+             r"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?:morning|afternoon|evening|night)\b)"
+             r"|(?P<word>noon|midday|midnight))(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local\s+time)\)?)?"
+             r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?(?!\w)"
+             r"(?:\s*,?\s+(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+             r"|\s+(?P<deictic>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night))?"),
     # Reference points.
     ("ref", r"(?i)(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
             r"|the\s+past|past|the\s+future|future|current|formerly)\b"),
@@ -149,6 +146,10 @@ EDGE_BEFORE = re.compile(r"(?<![\w'])(?:(?P<edge>early|late|earlier|later|(?:at\
                          r"(?P<the>the\s+)?$")
 FREQ_BEFORE = re.compile(r"(?<![\w'])(?P<freq>once|twice|[a-z]+\s+times)\s+$")
 DAY_BEFORE = re.compile(rf"(?<![\w$£€.,/-])(?P<day>{DAY})\s+(?:of\s+)?$")
+CENTURY_ORD_BEFORE = re.compile(
+    r"(?<![\w'])(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|twenty-first)[\s-]+$")
 MONTH_MOD_BEFORE = re.compile(r"(?i)(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*$")
 WEEKDAY_REL_BEFORE = re.compile(r"(?i)\b(?P<rel>last|next|this|coming|past|early|late)\s+$")
 
