@@ -85,8 +85,11 @@ _ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "m
 
 
 def h_set(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    if m["adv"]:
-        return Norm("SET", _ADV[m["adv"].lower()])
+    w = m["w"].lower()
+    if w in _ADV:
+        return Norm("SET", _ADV[w], end=m.end("w"))
+    if not m["unit"]:
+        return None
     unit = m["unit"].lower()
     if unit in _DAYS:
         return Norm("SET", f"XXXX-WXX-{_DAYS.index(unit) + 1}")

@@ -74,16 +74,16 @@ _RAW = [
     ("rel_unit", r"(?i)(?P<rel>this|last|next|past|coming|previous|following|current|same|that)\s+"
                  rf"(?P<unit>{CAL_UNIT})\b"),
     ("that_unit", r"(?i)(?P<edge>earlier|later)\s+(?P<rel>that|the\s+same|this)\s+(?P<unit>day|week|month|year)\b"),
-    ("ref_day", r"(?i)(?P<rel>same|next|following|previous|prior)\s+(?P<unit>day|morning|night|evening|afternoon)\b"
-                r"|(?P<that>that\s+(?:same\s+)?day)\b|the\s+day\s+(?P<dir>before|after)\b(?!\s+\w*day)"),
+    ("ref_day", r"(?i)(?P<rel>same|next|following|previous|prior|that|the)\s+(?:same\s+)?"
+                r"(?P<unit>day|morning|night|evening|afternoon)\b(?:\s+(?P<dir>before|after)\b(?!\s+\w*day))?"),
     ("weekend", r"(?i)the\s+weekend\b"),
     ("quarter", rf"(?i)(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of\s+(?P<year>{YEAR}))?\b"),
     ("half", rf"(?i)(?P<h>first|second)\s+half(?:\s+of\s+(?P<year>{YEAR}|the\s+year|this\s+year|last\s+year))?\b"),
     ("season", rf"(?i)(?P<season>{SEASON})\b"),
-    ("set", rf"(?i)(?:every|each)\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|"
-            rf"evening|afternoon|weekend|hour|minute|{SEASON}|monday|tuesday|wednesday|thursday|friday|"
-            r"saturday|sunday)\b|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"),
+    ("set", rf"(?i)(?P<w>every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"
+            rf"(?:\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|evening|afternoon|"
+            rf"weekend|hour|minute|{SEASON}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?"),
     ("per", r"(?i)(?:a|per)\s+(?P<unit>day|week|month|year|hour)\b"),
     # Any unit word; the handler reads the number, "the past", "recent" etc. back from before it.
     ("unit", r"(?i)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"

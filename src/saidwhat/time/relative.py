@@ -154,17 +154,21 @@ _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 def h_ref_day(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    the = ctx.back(m, THE_BEFORE)
-    norm = _ref_day(m)
-    return Norm(norm.type, norm.value, start=the.start()) if the and not m["dir"] else norm
-
-
-def _ref_day(m: re.Match) -> Norm:
-    if m["that"]:
-        return Norm("DATE", Pending("day", 0))
-    if m["dir"]:
-        return Norm("DATE", Pending("day", -1 if m["dir"].lower() == "before" else 1))
+    """ "the next day", "that same day", "the day before": a day counted from the last date."""
     rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel in ("that", "the"):
+        if unit != "day" or rel == "the" and not m["dir"]:
+            return None
+        if rel == "that":
+            return Norm("DATE", Pending("day", 0), end=m.start("dir") - 1 if m["dir"] else None)
+        return Norm("DATE", Pending("day", -1 if m["dir"].lower() == "before" else 1))
+    the = ctx.back(m, THE_BEFORE)
+    norm = _ref_day(rel, unit)
+    return Norm(norm.type, norm.value, start=the.start() if the else None,
+                end=m.start("dir") - 1 if m["dir"] else None)
+
+
+def _ref_day(rel: str, unit: str) -> Norm:
     k = {"same": 0, "next": 1, "following": 1, "previous": -1, "prior": -1}[rel]
     if unit == "day":
         return Norm("DATE", Pending("day", k))
