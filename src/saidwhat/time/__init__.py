@@ -9,6 +9,7 @@ longest non-overlapping candidates win, and values that hang on an earlier date 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import Optional
 
@@ -24,17 +25,22 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d\d))?")
 _X = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "weekend": "XXXX-WXX-WE"}
 
 
+def _lower_same_length(text: str) -> str:
+    """text.lower(), except characters whose lower case is longer ("İ") stay as they are."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int, Norm]]:
     out = []
-    low = text.lower()
-    same_length = len(low) == len(text)  # a few characters ("İ") lengthen when lower-cased
+    low = ctx.low
     for rank, (kind, rx, on_lower) in enumerate(PATTERNS):
         if not any(t in low for t in TRIGGERS[kind]):
             continue
         handler = HANDLERS[kind]
-        if on_lower and not same_length:
-            rx = re.compile(rx.pattern, re.IGNORECASE)
-        for m in rx.finditer(low if on_lower and same_length else text):
+        for m in rx.finditer(low if on_lower else text):
             start = m.start()
             if m.end() == start or start and text[start - 1].isalnum() and text[start].isalnum():
                 continue  # empty, or begins inside a word
@@ -50,11 +56,16 @@ def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int, Norm]]:
 
 def _select(cands: list[tuple[int, int, int, Norm]]) -> list[tuple[int, int, Norm]]:
     """Longest candidates first (earlier pattern on ties); keep those overlapping nothing kept."""
+    starts: list[int] = []  # kept spans, sorted and disjoint
     taken: list[tuple[int, int, Norm]] = []
     for start, end, _rank, norm in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, norm))
-    taken.sort(key=lambda t: t[0])
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end:
+            continue  # a kept span starts inside this one
+        if i > 0 and taken[i - 1][1] > start:
+            continue  # the kept span before this one reaches into it
+        starts.insert(i, start)
+        taken.insert(i, (start, end, norm))
     return taken
 
 
@@ -119,8 +130,7 @@ def find_time_expressions(text: str, published: Optional[date]) -> list[TimeExpr
     """
     if not text:
         return []
-    low = text.lower()
-    ctx = Ctx(text, published, low if len(low) == len(text) else text)
+    ctx = Ctx(text, published, _lower_same_length(text))
     chosen = _select(_candidates(text, ctx))
     out: list[TimeExpression] = []
     ref: Optional[str] = None

@@ -38,6 +38,11 @@ class Norm:
     end: Optional[int] = None
 
 
+_TOKENS = re.compile(r"[\w'$]+")
+_DIGITS = re.compile(r"\d+")
+_MONTH_FOLLOWS = re.compile(r",?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
 @dataclass(frozen=True)
 class Ctx:
     """What a handler may look at: the text, the match's span, the publication date."""
@@ -56,10 +61,10 @@ class Ctx:
 
     def before(self, m: re.Match, n: int = 3) -> list[str]:
         """The n words before the match, lower-cased."""
-        return re.findall(r"[\w'$]+", self.text[max(0, m.start() - 40):m.start()].lower())[-n:]
+        return _TOKENS.findall(self.text[max(0, m.start() - 40):m.start()].lower())[-n:]
 
     def after(self, m: re.Match, n: int = 2) -> list[str]:
-        return re.findall(r"[\w'$]+", self.text[m.end():m.end() + 40])[:n]
+        return _TOKENS.findall(self.text[m.end():m.end() + 40])[:n]
 
 
 _MODS = {"early": "START", "late": "END", "mid": "MID", "post": "AFTER", "pre": "BEFORE",
@@ -126,7 +131,7 @@ def h_monthname(m: re.Match, ctx: Ctx) -> "Optional[Norm] | list[Norm]":
             day_s, start = dm["day"], dm.start()
     if day_s is None:
         return _month_only(m, ctx, mon)
-    day = int(re.match(r"\d+", day_s).group())
+    day = int(_DIGITS.match(day_s).group())
     wdm = _look_back(ctx, m if start is None else start, WEEKDAY_BEFORE)
     start = wdm.start() if wdm else start
     ys = m["year"] or m["myear"]
@@ -140,12 +145,12 @@ def h_monthname(m: re.Match, ctx: Ctx) -> "Optional[Norm] | list[Norm]":
         return None
     value = _date_str(year, mon, day)
     if m["day2"]:
-        day2 = int(re.match(r"\d+", m["day2"]).group())
+        day2 = int(_DIGITS.match(m["day2"]).group())
         if day2 > day and _valid_day(year, mon, day2):
             value += "/" + _date_str(year, mon, day2)
     if m["dayand"]:
         # "April 24 and 25": two dates, the first ending before " and".
-        day2 = int(re.match(r"\d+", m["dayand"]).group())
+        day2 = int(_DIGITS.match(m["dayand"]).group())
         if not _valid_day(year, mon, day2):
             return None
         return [Norm("DATE", value, start=start, end=m.end("day")),
@@ -197,7 +202,7 @@ def _month_only(m: re.Match, ctx: Ctx, mon: int) -> Optional[Norm]:
 
 
 def h_week_of(m: re.Match, ctx: Ctx) -> Optional[Norm]:
-    mon, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+    mon, day = month_number(m["mon"]), int(_DIGITS.match(m["day"]).group())
     year = int(m["year"]) if m["year"] else _year_for(ctx, m, mon, day)
     if year is None or not _valid_day(year, mon, day):
         return Norm("DATE", "XXXX-WXX")
@@ -270,7 +275,7 @@ def h_century(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if om is None:
         return None
     o = om["ord"]
-    n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else _ORD[o]
+    n = int(_DIGITS.match(o).group()) if o[0].isdigit() else _ORD[o]
     return Norm("DATE", f"{n - 1:02d}", start=om.start())
 
 
@@ -340,8 +345,7 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         return Norm("DATE", f"XXXX-WXX-{wd + 1}", mod)
     if g.get("time") is None and g.get("part") is None:
         follow = ctx.text[m.end():m.end() + 12]
-        if re.match(r",?\s+(?:" + r"|".join(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-                                                 "Oct", "Nov", "Dec")) + ")", follow):
+        if _MONTH_FOLLOWS.match(follow):
             return None  # part of a full date ("Monday, Oct. 26"), handled by the date pattern
     if _is_title(ctx, m):
         return None
