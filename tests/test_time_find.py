@@ -64,6 +64,20 @@ def _triples(text, published):
     # Times of day take the date written next to them.
     ("The blast came at 10:35 a.m. Friday.", FRI_1998, [("10:35 a.m. Friday", "TIME", "1998-08-07T10:35")]),
     ("The doors open at 9 p.m.", FRI_1998, [("9 p.m.", "TIME", "1998-08-07T21:00")]),
+    ("Kickoff is at 7:30 tonight.", FRI_1998, [("7:30 tonight", "TIME", "1998-08-07T19:30")]),
+    ("He will leave at 4 in the morning.", FRI_1998, [("4 in the morning", "TIME", "1998-08-07T04:00")]),
+    # More date shapes.
+    ("The summit will run on June 24 and 25.", MON_2019,
+     [("June 24", "DATE", "2019-06-24"), ("25", "DATE", "2019-06-25")]),
+    ("She was born on 12 June 1950 in Paris.", MON_2019, [("12 June 1950", "DATE", "1950-06-12")]),
+    ("Profits doubled in the first half of 2018.", MON_2019, [("the first half of 2018", "DATE", "2018-H1")]),
+    ("Rates will rise at the end of this month.", MON_2019, [("the end of this month", "DATE", "2019-04")]),
+    ("The plant opens in April next year.", MON_2019, [("April next year", "DATE", "2020-04")]),
+    ("Delegates met at the 2018 spring conference.", MON_2019, [("2018 spring", "DATE", "2018-SP")]),
+    ("In the 19th century the town was a port.", MON_2019, [("the 19th century", "DATE", "18")]),
+    ("The firm has grown since the post-1990 boom.", MON_2019, [("post-1990", "DATE", "1990")]),
+    ("On Monday, Oct. 26, the board met.", MON_2019, [("Monday, Oct. 26", "DATE", "2020-10-26")]),
+    ("Prices rose 4 percent compared with a year earlier.", MON_2019, [("a year earlier", "DATE", "2018")]),
     # Values that hang on an earlier date in the text.
     ("The vote was held on May 3, 1999. The next day, riots broke out.", FRI_1998,
      [("May 3, 1999", "DATE", "1999-05-03"), ("The next day", "DATE", "1999-05-04")]),

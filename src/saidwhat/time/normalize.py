@@ -114,10 +114,10 @@ def _valid_day(year: Optional[int], mon: int, day: int) -> bool:
         return False
 
 
-def _look_back(ctx: Ctx, m: re.Match, rx: re.Pattern, width: int = 32) -> Optional[re.Match]:
-    """rx matched against the text just before m (rx ends with $)."""
-    lo = max(0, m.start() - width)
-    return rx.search(ctx.text, lo, m.start())
+def _look_back(ctx: Ctx, m: "re.Match | int", rx: re.Pattern, width: int = 32) -> Optional[re.Match]:
+    """rx matched against the text just before m or a position (rx ends with $)."""
+    end = m if isinstance(m, int) else m.start()
+    return rx.search(ctx.text, max(0, end - width), end)
 
 
 def h_monthname(m: re.Match, ctx: Ctx) -> "Optional[Norm] | list[Norm]":

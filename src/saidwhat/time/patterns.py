@@ -127,7 +127,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
             "quarterly"),
     "per": ("a day", "a week", "a month", "a year", "a hour", "per "),
-    "time": ("a.m", "p.m", "am", "pm", ":", "o'clock", "noon", "midday", "midnight"),
+    "time": ("a.m", "p.m", "am", "pm", ":", "o'clock", "noon", "midday", "midnight", " in the "),
     "ref": ("now", "current", "present", "these days", "recent", "lately", "past", "future", "formerly"),
 }
 
