@@ -44,7 +44,10 @@ def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int, Norm]]:
             start = m.start()
             if m.end() == start or start and text[start - 1].isalnum() and text[start].isalnum():
                 continue  # empty, or begins inside a word
-            res = handler(m, ctx)
+            try:
+                res = handler(m, ctx)
+            except (ValueError, KeyError, IndexError, OverflowError):
+                res = None  # an impossible date or an unforeseen shape: skip it, keep the rest
             if res is None:
                 continue
             for norm in res if isinstance(res, list) else (res,):
@@ -140,7 +143,10 @@ def find_time_expressions(text: str, published: Optional[date]) -> list[TimeExpr
             continue
         value = norm.value
         if isinstance(value, Pending):
-            value = _resolve(value, ref, published, text, start, end, chosen, i)
+            try:
+                value = _resolve(value, ref, published, text, start, end, chosen, i)
+            except (ValueError, KeyError, OverflowError):
+                value = None
         if norm.type in ("DATE", "TIME") and value and value[:1].isdigit() and len(value) >= 4 \
                 and "W" not in value[:6]:
             ref = value

@@ -25,8 +25,8 @@ def shift_date(d: date, unit: str, n: int) -> date:
         return d + timedelta(days=n)
     if unit in ("week", "weekend"):
         return d + timedelta(weeks=n)
-    if unit == "month":
-        y, mo = anchor.shift_month(d.year, d.month, n)
+    if unit in ("month", "quarter"):
+        y, mo = anchor.shift_month(d.year, d.month, n * (3 if unit == "quarter" else 1))
     elif unit in ("year", "decade", "century"):
         k = {"year": 1, "decade": 10, "century": 100}[unit]
         y, mo = d.year + n * k, d.month
@@ -95,6 +95,8 @@ def _rel_unit(m: re.Match, ctx: Ctx, rel: str, unit: str, edge: Optional[str], m
     n = _SHIFT.get(rel, -1 if rel == "past" else 0)
     if n is None:
         k = {"previous": -1, "following": 1}.get(rel, 0)
+        if unit not in _X_VALUE:
+            return None  # "that summer": no reliable anchor
         return Norm("DATE", Pending(unit, k), mod)
     if ctx.pub is None:
         return Norm("DATE", _X_VALUE.get(unit), mod)
