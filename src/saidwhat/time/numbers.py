@@ -70,10 +70,8 @@ def duration_value(n: Optional[float], unit: str) -> str:
     """TIMEX3 duration: (3, "year") -> "P3Y"; (5.5, "hour") -> "PT5H30M"; (None, "day") -> "PXD"."""
     des, is_time, factor = UNITS[unit]
     if n is None:
-        if unit == "decade":
-            return "PXDE"
-        if unit == "century":
-            return "PXCE"
+        if unit in ("decade", "century"):
+            return "PXY"  # counted decades are written in years ("P40Y"), so are uncounted ones
         return ("PT" if is_time else "P") + "X" + des
     n = n * factor
     whole = int(n)
