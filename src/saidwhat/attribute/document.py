@@ -150,7 +150,8 @@ def _records(article: Article, found: list[Found], times, quotes, names, entity_
             last_by_speaker[ref.id] = (date, date_text)
         elif ref and ref.id is not None:
             last_by_speaker.pop(ref.id, None)
-        content = text[hull[0]:hull[1]]
+        # Fragments are joined as the gold annotation writes them: “We had,” … “no choice.”
+        content = " … ".join(text[s:e] for s, e in spans)
         cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
         confidence = _CONFIDENCE.get(f.mechanism, 0.5) * (1.0 if ref and ref.name else 0.6)
         records.append(Attribution(
