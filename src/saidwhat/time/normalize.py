@@ -13,9 +13,17 @@ from typing import Callable, Optional
 
 from . import anchor
 from .holidays import holiday_date
-from .numbers import duration_value, parse_number, unit_key
-from .patterns import (CENTURY_ORD_BEFORE, DAY_BEFORE, MOD_BEFORE, MONTH_MOD_BEFORE, THE_BEFORE, WEEKDAY_BEFORE, WEEKDAY_REL_BEFORE,
-                       month_number, weekday_number)
+from .patterns import (
+    CENTURY_ORD_BEFORE,
+    DAY_BEFORE,
+    MOD_BEFORE,
+    MONTH_MOD_BEFORE,
+    THE_BEFORE,
+    WEEKDAY_BEFORE,
+    WEEKDAY_REL_BEFORE,
+    month_number,
+    weekday_number,
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,9 @@ _NOT_YEAR_AFTER = frozenset(
     "hours hrs points members residents families homes houses cars words pages gmt utc calories "
     "square sq yards employees workers jobs units shares barrels refugees police officers seats "
     "rupees rubles francs marks yen won hectares degrees".split())
+_NOT_YEAR_BEFORE = frozenset(
+    "$ no number flight route room page pages rs us$ about some nearly almost than over under at "
+    "approximately roughly".split())
 _YEAR_CONTEXT = frozenset(
     "in since by of from until till to between and during year early late mid the before after "
     "around about through spring summer fall autumn winter january february march april may june july "
@@ -224,10 +235,8 @@ def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     prev = ctx.before(m, 1)
     if nxt and nxt[0] in _NOT_YEAR_AFTER:
         return None
-    if prev and prev[0] in ("$", "no", "number", "flight", "route", "room", "page", "pages", "rs",
-                            "us$", "about", "some", "nearly", "almost", "than", "over", "under", "at"):
-        if not (prev[0] in ("about", "around") and nxt and nxt[0] in ("when", "and")):
-            return None
+    if prev and prev[0] in _NOT_YEAR_BEFORE:
+        return None  # "about 1500", "flight 1995", "more than 2000": counts and labels
     if prev and (prev[0] in ("a", "an", "his", "her", "their", "its", "my", "our") or prev[0].endswith("'s")) \
             and not m["year2"] and re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
         return None  # "a 1987 Chevrolet": a model year inside a name
@@ -294,9 +303,7 @@ def h_season(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     prep = prev and prev[0] in ("in", "the", "during", "this", "since", "until", "by", "over", "through",
                                 "early", "late", "mid", "that", "each", "every", "next", "last", "all")
     if s in ("fall", "spring") and not prep:
-        return None
-    if s in ("fall", "spring") and prev[0] == "the" and ctx.after(m, 1)[:1] in (["of"], ["in"]):
-        pass
+        return None  # "prices fall", "a hot spring"
     code = _SEASONS[s]
     t = ctx.tense(m)
     if ctx.pub is None or not prep or t is None:
@@ -324,7 +331,7 @@ def h_holiday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     elif rel == "next" or (rel is None and t == anchor.FUTURE):
         d = future[0]
     else:
-        d = min((x for _, x in cands), key=lambda x: abs((x - ctx.pub).days))
+        d = nearest
     return Norm("DATE", _holiday_value(name, d))
 
 
@@ -337,27 +344,21 @@ def h_weekday(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if g["wd"].endswith(".") and not ctx.text[m.start()].isupper():
         return None  # "the sun." is not "Sun."
     wd = weekday_number(g["wd"])
-    relm = None if "rel" in g else _look_back(ctx, m, WEEKDAY_REL_BEFORE)
-    rel = (relm["rel"] if relm else g.get("rel") or "").lower() or None
+    relm = _look_back(ctx, m, WEEKDAY_REL_BEFORE)
+    rel = relm["rel"].lower() if relm else None
     start = relm.start() if relm else None
     mod = {"early": "START", "late": "END"}.get(rel or "")
     if ctx.pub is None:
         return Norm("DATE", f"XXXX-WXX-{wd + 1}", mod)
-    if g.get("time") is None and g.get("part") is None:
-        follow = ctx.text[m.end():m.end() + 12]
-        if _MONTH_FOLLOWS.match(follow):
-            return None  # part of a full date ("Monday, Oct. 26"), handled by the date pattern
+    if g["part"] is None and _MONTH_FOLLOWS.match(ctx.text, m.end()):
+        return None  # part of a full date ("Monday, Oct. 26"), found by the month-name pattern
     if _is_title(ctx, m):
         return None
     # "Wednesday's ruling": a possessive weekday names something already at hand.
     t = None if g.get("poss") else ctx.tense(m)
     d = anchor.weekday_date(ctx.pub, wd, rel if rel in ("last", "next", "this", "coming") else None, t)
     value = _ymd(d)
-    if g.get("time"):
-        clock = _clock(g["time"], None)
-        if clock:
-            return Norm("TIME", value + clock, start=start)
-    if g.get("part"):
+    if g["part"]:
         return Norm(PART_TYPE, value + "T" + _PARTS[g["part"].lower()], mod, start=start)
     return Norm("DATE", value, mod, start=start)
 
@@ -436,25 +437,25 @@ def h_deictic(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     rel = m["rel"].lower()
-    if ctx.text[m.start()].isupper() and ctx.text[m.end() - 1 - len(m["part"]) + 1].isupper() \
+    if ctx.text[m.start()].isupper() and ctx.text[m.start("part")].isupper() \
             and not re.search(r"(?:^|[.!?:]['\"`]*\s+|\n\s*)$", ctx.text[max(0, m.start() - 4):m.start()]):
         return None  # "CBS This Morning": a title, not a time
     part = m["part"].lower()
     if ctx.pub is None:
         return Norm(PART_TYPE, None)
     d = ctx.pub - timedelta(days=1) if rel == "last" else ctx.pub
-    mod = "START" if rel.startswith("early") else "END" if rel.startswith("late") else None
-    return Norm(PART_TYPE, _ymd(d) + "T" + _PARTS[part], mod)
+    return Norm(PART_TYPE, _ymd(d) + "T" + _PARTS[part])
 
 
-from .relative import h_half, h_quarter, h_rel_unit, h_ref_day, h_that_unit, h_weekend  # noqa: E402  (they use the helpers above)
-from .durations import h_per, h_ref, h_set, h_unit  # noqa: E402
+# These modules import the helpers above, hence the late imports.
+from .durations import h_per, h_ref, h_set, h_unit
+from .relative import h_half, h_quarter, h_ref_day, h_rel_unit, h_that_unit, h_weekend
 
 HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
     "monthname": h_monthname, "slash": h_slash,
     "week_of": h_week_of, "year": h_year, "fiscal": h_fiscal, "decade": h_decade, "century": h_century,
     "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday,
     "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit,
-    "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "unit": h_unit, "set": h_set, "per": h_per, "time": h_time,
-    "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter, "half": h_half,
+    "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "unit": h_unit, "set": h_set,
+    "per": h_per, "time": h_time, "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter, "half": h_half,
 }

@@ -63,7 +63,7 @@ def unit_key(word: str) -> str:
     w = word.lower()
     if w == "centuries":
         return "century"
-    return w[:-1] if w.endswith("s") else w
+    return w.removesuffix("s")
 
 
 def duration_value(n: Optional[float], unit: str) -> str:
@@ -79,7 +79,7 @@ def duration_value(n: Optional[float], unit: str) -> str:
     parts = [(whole, des, is_time)] if whole else []
     if frac:
         sdes, stime, k = _SMALLER.get((des, is_time), (des, is_time, 1))
-        parts.append((int(round(frac * k)), sdes, stime))
+        parts.append((round(frac * k), sdes, stime))
     if not parts:
         return ("PT0" if is_time else "P0") + des
     date_part = "".join(f"{q}{d}" for q, d, t in parts if not t)

@@ -48,58 +48,58 @@ _RAW = [
     # A month name with what may follow: a day ("Feb. 27", "Feb. 27-28", "April 24 and 25", with a
     # year or not), a year ("January 1998"), or "this/next/last year". A day written before the
     # month ("12 June 1950") and a weekday before it ("Monday, Oct. 26") are read back by the handler.
-    ("monthname", rf"(?=[JFMASOND])(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})\b(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b"
-                  rf"|\s+and\s+(?P<dayand>{DAY})\b(?!\s*(?:%|[a-z])))?(?:,?\s+(?P<year>{YEAR})\b)?"
-                  rf"|,?\s+(?:of\s+)?(?P<myear>{YEAR})\b|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])"),
+    ("monthname", (rf"(?=[JFMASOND])(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})\b(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b"
+                   rf"|\s+and\s+(?P<dayand>{DAY})\b(?!\s*(?:%|[a-z])))?(?:,?\s+(?P<year>{YEAR})\b)?"
+                   rf"|,?\s+(?:of\s+)?(?P<myear>{YEAR})\b|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])")),
     ("slash", rf"(?=\d){_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
     ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
     # A year, an ISO date or a year range; what stands before it is checked by the handler.
-    ("year", rf"(?P<year>{YEAR})(?:-(?P<isomon>0[1-9]|1[0-2])-(?P<isoday>3[01]|[12]\d|0[1-9])"
-             rf"|\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}(?:\s+(?P<season>(?i:{SEASON}))\b)?"),
+    ("year", (rf"(?P<year>{YEAR})(?:-(?P<isomon>0[1-9]|1[0-2])-(?P<isoday>3[01]|[12]\d|0[1-9])"
+              rf"|\s*(?:-|–)\s*(?P<year2>{YEAR}|\d\d))?{_E}(?:\s+(?P<season>(?i:{SEASON}))\b)?")),
     ("fiscal", rf"(?i)(?:fiscal(?:\s+year)?)\s+(?P<year>{YEAR}|'\d\d){_E}"),
     ("decade", r"(?i)(?=['12])(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?![\w])"),
     ("century", r"(?i)century\b"),
-    ("season_year", rf"(?i)(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{YEAR}){_E}"
-),
+    ("season_year", (rf"(?i)(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{YEAR}){_E}"
+ )),
     ("holiday", rf"(?=[TCNEHIMLVBtnl])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
     # Weekdays, optionally with a time in front or a part of the day after.
-    ("weekday", r"(?i)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-                r"|mon\.|tues?\.|wed\.|thu(?:rs)?\.|fri\.|sat\.|sun\.)(?P<poss>'s)?"
-                r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?"),
+    ("weekday", (r"(?i)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+                 r"|mon\.|tues?\.|wed\.|thu(?:rs)?\.|fri\.|sat\.|sun\.)(?P<poss>'s)?"
+                 r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?")),
     # Relative to the publication date. Lower-cased patterns start with a plain alternation of
     # words (no \\b, no optional prefix) so the regex engine can skip ahead fast; mid-word hits are
     # dropped by the finder and optional prefixes are read back by the handlers.
     ("deictic", rf"(?i)(?P<word>today|tonight|yesterday|tomorrow)(?P<poss>'s)?\b(?:\s+(?P<part>{PART}))?"),
     ("this_part", r"(?i)(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
-    ("rel_unit", r"(?i)(?P<rel>this|last|next|past|coming|previous|following|current|same|that)\s+"
-                 rf"(?P<unit>{CAL_UNIT})\b"),
+    ("rel_unit", (r"(?i)(?P<rel>this|last|next|past|coming|previous|following|current|same|that)\s+"
+                  rf"(?P<unit>{CAL_UNIT})\b")),
     ("that_unit", r"(?i)(?P<edge>earlier|later)\s+(?P<rel>that|the\s+same|this)\s+(?P<unit>day|week|month|year)\b"),
-    ("ref_day", r"(?i)(?P<rel>same|next|following|previous|prior|that|the)\s+(?:same\s+)?"
-                r"(?P<unit>day|morning|night|evening|afternoon)\b(?:\s+(?P<dir>before|after)\b(?!\s+\w*day))?"),
+    ("ref_day", (r"(?i)(?P<rel>same|next|following|previous|prior|that|the)\s+(?:same\s+)?"
+                 r"(?P<unit>day|morning|night|evening|afternoon)\b(?:\s+(?P<dir>before|after)\b(?!\s+\w*day))?")),
     ("weekend", r"(?i)the\s+weekend\b"),
-    ("quarter", rf"(?i)(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
-                rf"(?:\s+of\s+(?P<year>{YEAR}))?\b"),
+    ("quarter", (rf"(?i)(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
+                 rf"(?:\s+of\s+(?P<year>{YEAR}))?\b")),
     ("half", rf"(?i)(?P<h>first|second)\s+half(?:\s+of\s+(?P<year>{YEAR}|the\s+year|this\s+year|last\s+year))?\b"),
     ("season", rf"(?i)(?P<season>{SEASON})\b"),
-    ("set", rf"(?i)(?P<w>every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"
-            rf"(?:\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|evening|afternoon|"
-            rf"weekend|hour|minute|{SEASON}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?"),
+    ("set", (rf"(?i)(?P<w>every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"
+             rf"(?:\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|morning|night|evening|afternoon|"
+             rf"weekend|hour|minute|{SEASON}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?")),
     ("per", r"(?i)(?:a|per)\s+(?P<unit>day|week|month|year|hour)\b"),
     # Any unit word; the handler reads the number, "the past", "recent" etc. back from before it.
-    ("unit", r"(?i)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"
-             r"|fortnights?)(?P<long>-long)?\b(?!-old|\s+old\b)"
-             r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"),
+    ("unit", (r"(?i)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"
+              r"|fortnights?)(?P<long>-long)?\b(?!-old|\s+old\b)"
+              r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?")),
     # Times of day.
-    ("time", r"(?i)(?=[\dnm])(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-             r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
-             r"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?:morning|afternoon|evening|night)\b)"
-             r"|(?P<word>noon|midday|midnight))(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local\s+time)\)?)?"
-             r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?(?!\w)"
-             r"(?:\s*,?\s+(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-             r"|\s+(?P<deictic>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night))?"),
+    ("time", (r"(?i)(?=[\dnm])(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+              r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
+              r"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?:morning|afternoon|evening|night)\b)"
+              r"|(?P<word>noon|midday|midnight))(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local\s+time)\)?)?"
+              r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?(?!\w)"
+              r"(?:\s*,?\s+(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+              r"|\s+(?P<deictic>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night))?")),
     # Reference points.
-    ("ref", r"(?i)(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
-            r"|the\s+past|past|the\s+future|future|current|formerly)\b"),
+    ("ref", (r"(?i)(?P<word>now|currently|presently|nowadays|at\s+present|these\s+days|recently|lately"
+             r"|the\s+past|past|the\s+future|future|current|formerly)\b")),
 ]
 
 _MONTH_T = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

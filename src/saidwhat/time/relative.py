@@ -11,8 +11,8 @@ from typing import Optional
 
 from . import anchor
 from .normalize import PART_TYPE, Ctx, Norm, Pending, _mod, _ymd
-from .patterns import EDGE_BEFORE, THE_BEFORE
 from .numbers import duration_value, parse_number, unit_key
+from .patterns import EDGE_BEFORE, THE_BEFORE
 
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SHIFT = {"this": 0, "current": 0, "last": -1, "previous": None, "next": 1, "coming": 1,
