@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
 from ..model import TimeExpression
@@ -133,6 +133,8 @@ def find_time_expressions(text: str, published: Optional[date]) -> list[TimeExpr
     """
     if not text:
         return []
+    if isinstance(published, datetime):
+        published = published.date()  # a datetime would leak its clock into every value
     ctx = Ctx(text, published, _lower_same_length(text))
     chosen = _select(_candidates(text, ctx))
     out: list[TimeExpression] = []
