@@ -78,6 +78,12 @@ def _triples(text, published):
     ("The firm has grown since the post-1990 boom.", MON_2019, [("post-1990", "DATE", "1990")]),
     ("On Monday, Oct. 26, the board met.", MON_2019, [("Monday, Oct. 26", "DATE", "2020-10-26")]),
     ("Prices rose 4 percent compared with a year earlier.", MON_2019, [("a year earlier", "DATE", "2018")]),
+    ("Crowds gathered this past weekend.", date(2013, 3, 14), [("this past weekend", "DATE", "2013-W10-WE")]),
+    ("Profit fell in Q4 2012.", MON_2019, [("Q4 2012", "DATE", "2012-Q4")]),
+    ("The firm grew in the mid-1990s.", MON_2019, [("the mid-1990s", "DATE", "199X")]),
+    ("Talks ended late last year.", MON_2019, [("late last year", "DATE", "2018")]),
+    ("The plant has run daily for the past decade.", MON_2019,
+     [("daily", "SET", "P1D"), ("the past decade", "DURATION", "P10Y")]),
     # Values that hang on an earlier date in the text.
     ("The vote was held on May 3, 1999. The next day, riots broke out.", FRI_1998,
      [("May 3, 1999", "DATE", "1999-05-03"), ("The next day", "DATE", "1999-05-04")]),

@@ -77,8 +77,8 @@ _RAW = [
     ("ref_day", (r"(?i)(?P<rel>same|next|following|previous|prior|that|the)\s+(?:same\s+)?"
                  r"(?P<unit>day|morning|night|evening|afternoon)\b(?:\s+(?P<dir>before|after)\b(?!\s+\w*day))?")),
     ("weekend", r"(?i)the\s+weekend\b"),
-    ("quarter", (rf"(?i)(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
-                 rf"(?:\s+of\s+(?P<year>{YEAR}))?\b")),
+    ("quarter", (rf"(?i)(?:(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter|(?P<qq>q[1-4]))"
+                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b")),
     ("half", rf"(?i)(?P<h>first|second)\s+half(?:\s+of\s+(?P<year>{YEAR}|the\s+year|this\s+year|last\s+year))?\b"),
     ("season", rf"(?i)(?P<season>{SEASON})\b"),
     ("set", (rf"(?i)(?P<w>every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly)\b"
@@ -122,7 +122,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  "same ", "that "),
 "that_unit": ("earlier", "later"),
     "ref_day": ("day", "morning", "night", "evening", "afternoon"), "weekend": ("weekend",),
-    "quarter": ("quarter",), "half": ("half",), "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"), "half": ("half",), "season": ("spring", "summer", "fall", "autumn", "winter"),
     "unit": _UNIT_T,
     "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
             "quarterly"),

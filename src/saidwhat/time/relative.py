@@ -61,6 +61,7 @@ def format_at(d: date, unit: str) -> str:
     raise ValueError(unit)
 
 
+_THIS_BEFORE = re.compile(r"(?<![\w'])this\s+$")
 _X_VALUE = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
             "year": "XXXX", "decade": "XXXX", "century": "XX", "quarter": "XXXX-QX"}
 
@@ -76,6 +77,10 @@ def h_rel_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         start = em.start() if em and em.start() < m.start() else None
     if rel == "last" and em and em["the"] and not edge:
         rel = "past"  # "for the last week" is a stretch of time, like "the past week"
+    if rel == "past" and not (em and em["the"]):
+        tm = ctx.back(m, _THIS_BEFORE)
+        if tm:
+            rel, start = "last", tm.start()  # "this past weekend" is the last one
     norm = _rel_unit(m, ctx, rel, unit, edge, mod)
     if norm is None or start is None:
         return norm
@@ -198,7 +203,7 @@ def h_quarter(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 def _quarter(m: re.Match, ctx: Ctx) -> Norm:
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-         "final": 4, "last": 4}[m["q"].lower()]
+         "final": 4, "last": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}[(m["q"] or m["qq"]).lower()]
     if m["year"]:
         return Norm("DATE", f"{m['year']}-Q{q}")
     if ctx.pub is None:
