@@ -16,7 +16,7 @@ def test_store_new_file_is_migrated_and_in_wal_mode(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "attributions", "speakers", "speaker_roles", "mentions", "time_expressions",
-            "errors", "quotes", "attributions_fts", "articles_fts"} <= tables
+            "errors", "attributions_fts", "articles_fts"} <= tables
 
 
 def test_store_migrate_twice_is_a_no_op(tmp_path):

@@ -139,8 +139,9 @@ class Corpus:
         return out
 
     def count(self, table: str) -> int:
-        """Rows in one of the store's tables."""
-        if table not in ("articles", "attributions", "speakers", "quotes", "errors", "mentions",
-                         "time_expressions"):
+        """Rows in one of the store's tables (``quotes``: distinct quotes)."""
+        if table == "quotes":
+            return self.conn.execute("SELECT count(DISTINCT quote_id) FROM attributions").fetchone()[0]
+        if table not in ("articles", "attributions", "speakers", "errors", "mentions", "time_expressions"):
             raise ValueError(f"unknown table {table!r}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -12,7 +12,6 @@ import unicodedata
 from typing import Optional
 from urllib.parse import urlsplit, urlunsplit
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 # Quotes shorter than this (in words) are too common to identify alone ("No.", "We'll see"):
 # they count as the same quote only when the same speaker said them.
@@ -21,7 +20,9 @@ MIN_QUOTE_WORDS = 6
 
 def normalise_text(text: str) -> str:
     """Text with Unicode compatibility forms folded, whitespace collapsed and the ends trimmed."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
 
 
 def text_hash(text: str) -> str:
@@ -45,13 +46,20 @@ def article_identity(text: str, url: Optional[str] = None) -> str:
 
 def quote_words(content: str) -> list[str]:
     """The case-folded words of a quote, punctuation and quotation marks ignored."""
-    return _WORD.findall(unicodedata.normalize("NFKC", content).casefold())
+    if not content.isascii():
+        content = unicodedata.normalize("NFKC", content)
+    return _WORD.findall(content.casefold())
 
 
-def quote_hash(content: str, speaker_key: Optional[str]) -> str:
+def quote_hash(content: str, speaker_key: Optional[str]) -> bytes:
     """The identity of a quote: its words, plus its speaker when it is too short to stand alone."""
     words = quote_words(content)
     key = " ".join(words)
     if len(words) < MIN_QUOTE_WORDS:
         key = f"{speaker_key or '?'}|{key}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+
+
+def quote_id(content: str, speaker_key: Optional[str]) -> int:
+    """The quote's identity as a 62-bit integer (collisions are negligible below billions of quotes)."""
+    return int.from_bytes(quote_hash(content, speaker_key), "big") >> 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 TITLE_WORDS = frozenset("""
@@ -38,10 +39,13 @@ _TOKEN = re.compile(r"[^\s]+")
 _ROLE_STOP = frozenset({"the", "of", "for", "and", "a", "an", "at", "to", "on", "in", "former"})
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A word case-folded, accents and trailing dots and possessives removed."""
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(ch for ch in word if not unicodedata.combining(ch)).casefold()
+    if not word.isascii():
+        word = unicodedata.normalize("NFKD", word)
+        word = "".join(ch for ch in word if not unicodedata.combining(ch))
+    word = word.casefold()
     word = re.sub(r"['’]s$", "", word)
     return word.strip(".,;:'’\"“”()")
 
@@ -56,6 +60,7 @@ class PersonName:
     title: Optional[str]  # the peeled-off title: "Secretary of State"
 
 
+@lru_cache(maxsize=65536)
 def parse_person(name: str) -> Optional[PersonName]:
     """The title, first name and surname of a person's name; None when nothing name-like is left."""
     tokens = _TOKEN.findall(name.strip())
@@ -83,6 +88,7 @@ def first_names_agree(a: str, b: str) -> bool:
     return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
 
 
+@lru_cache(maxsize=65536)
 def role_words(role: str) -> frozenset[str]:
     """The content words of a role, folded: "spokesman for the Treasury" → {spokesman, treasury}."""
     return frozenset(w for w in (fold(t) for t in _TOKEN.findall(role)) if w and w not in _ROLE_STOP)

@@ -1,6 +1,6 @@
 """Near-duplicate articles (syndicated copies, lightly edited wire stories) by MinHash and LSH.
 
-Signatures are one-permutation MinHash over character 12-grams of the case-folded, space-collapsed
+Signatures are one-permutation MinHash over byte 12-grams of the case-folded, space-collapsed
 text, computed with NumPy (stable across processes, so they are stored, and fast enough for bulk
 loads); datasketch's ``MinHashLSH`` indexes them. The index is rebuilt from the store on first use,
 so detection works across runs.
@@ -12,17 +12,22 @@ import sqlite3
 from typing import Optional
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 NUM_PERM = 64
 THRESHOLD = 0.8
 SHINGLE = 12
 # Texts shorter than this many characters are too short to call near-duplicates reliably.
 MIN_CHARS = 200
-_P = np.uint64(1099511628211)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _LOW32 = np.uint64(0xFFFFFFFF)
 _BINS = np.uint64(NUM_PERM - 1)
+_BIN_IDS = np.arange(NUM_PERM, dtype=np.uint64)
+
+
+def _windows(data: bytes, offset: int, n: int) -> np.ndarray:
+    """The n overlapping 8-byte windows of ``data`` starting at ``offset``, as integers (a view)."""
+    return np.ndarray((n,), dtype=np.uint64, buffer=data, offset=offset, strides=(1,))
 
 
 def signature(text: str) -> Optional[np.ndarray]:
@@ -30,26 +35,42 @@ def signature(text: str) -> Optional[np.ndarray]:
     data = " ".join(text.casefold().split()).encode("utf-8")
     if len(data) < MIN_CHARS:
         return None
-    chars = np.frombuffer(data, dtype=np.uint8).astype(np.uint64)
-    n = len(chars) - SHINGLE + 1
-    h = chars[:n].copy()
-    for j in range(1, SHINGLE):
-        h *= _P
-        h += chars[j:j + n]
+    n = len(data) - SHINGLE + 1
+    # A 12-byte shingle is two overlapping 8-byte windows (at i and i + 4), mixed.
+    h = _windows(data, 0, n) * _MIX
+    h ^= _windows(data, SHINGLE - 8, n)
     h *= _MIX
     h ^= h >> np.uint64(29)
     h *= _MIX
     # One permutation, NUM_PERM bins: each bin keeps its smallest value.
     keys = np.sort(((h & _BINS) << np.uint64(32)) | (h >> np.uint64(32)))
-    bins = keys >> np.uint64(32)
-    first = np.flatnonzero(np.r_[True, bins[1:] != bins[:-1]])
+    first = np.searchsorted(keys, _BIN_IDS << np.uint64(32))
     out = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    out[bins[first].astype(np.intp)] = (keys[first] & _LOW32).astype(np.uint32)
+    found = first < len(keys)
+    first = first[found]
+    hit = (keys[first] >> np.uint64(32)) == _BIN_IDS[found]
+    if hit.sum() < NUM_PERM * 3 // 4:
+        return None  # too few distinct shingles (a short or repetitive text) to compare fairly
+    out[np.flatnonzero(found)[hit]] = (keys[first[hit]] & _LOW32).astype(np.uint32)
     return out
 
 
-def _minhash(values: np.ndarray) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme="affine32")
+class _Signature:
+    """What ``MinHashLSH`` reads of a MinHash (its length and hash values), without building one:
+    datasketch's ``MinHash`` constructor regenerates its permutations each time, which costs more than
+    the whole signature."""
+
+    __slots__ = ("hashvalues",)
+
+    def __init__(self, values: np.ndarray):
+        self.hashvalues = values
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
+
+
+def _minhash(values: np.ndarray) -> _Signature:
+    return _Signature(values)
 
 
 class NearDuplicates:

@@ -235,7 +235,7 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "articles": one("SELECT count(*) FROM articles"),
         "near_duplicate_articles": one("SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL"),
         "attributions": one("SELECT count(*) FROM attributions"),
-        "quotes": one("SELECT count(*) FROM quotes"),
+        "quotes": one("SELECT count(DISTINCT quote_id) FROM attributions"),
         "quotes_printed_more_than_once": one(
             "SELECT count(*) FROM (SELECT quote_id FROM attributions GROUP BY quote_id HAVING count(*) > 1)"),
         "speakers": pairs("SELECT type, count(*) FROM speakers GROUP BY type ORDER BY type"),

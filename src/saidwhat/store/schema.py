@@ -72,13 +72,6 @@ CREATE TABLE mentions (
 );
 CREATE INDEX mentions_article ON mentions(article_id);
 
--- One quote, however many outlets printed it; its occurrences are the attributions pointing here.
-CREATE TABLE quotes (
-    id INTEGER PRIMARY KEY,
-    hash TEXT NOT NULL UNIQUE,
-    first_article_id INTEGER NOT NULL REFERENCES articles(id)
-);
-
 CREATE TABLE attributions (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id),
@@ -95,7 +88,9 @@ CREATE TABLE attributions (
     day TEXT,                               -- said, else the article's published date
     source_chain TEXT,                      -- JSON list
     confidence REAL,
-    quote_id INTEGER NOT NULL REFERENCES quotes(id)
+    -- One quote, however many outlets printed it: attributions with the same quote_id are its
+    -- occurrences. The id is derived from the quote's normalised words (see identity.quote_id).
+    quote_id INTEGER NOT NULL
 );
 CREATE INDEX attributions_article ON attributions(article_id);
 CREATE INDEX attributions_speaker_day ON attributions(speaker_id, day);

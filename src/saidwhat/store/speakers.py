@@ -27,6 +27,7 @@ class _Known:
     first: Optional[str]
     ambiguous: bool
     roles: list[frozenset[str]] = field(default_factory=list)
+    seen: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # role: first, last
 
     def role_agrees(self, words: frozenset[str]) -> bool:
         return any(roles_agree(words, r) for r in self.roles)
@@ -48,8 +49,10 @@ class SpeakerIndex:
         for row in self.conn.execute("SELECT id, type, surname, first, key, ambiguous FROM speakers"):
             known = _Known(row["id"], row["type"], row["surname"], row["first"], bool(row["ambiguous"]))
             self._remember(known, row["key"])
-        for row in self.conn.execute("SELECT speaker_id, role FROM speaker_roles"):
-            self._by_id[row["speaker_id"]].roles.append(role_words(row["role"]))
+        for row in self.conn.execute("SELECT speaker_id, role, first_seen, last_seen FROM speaker_roles"):
+            known = self._by_id[row["speaker_id"]]
+            known.roles.append(role_words(row["role"]))
+            known.seen[row["role"]] = (row["first_seen"], row["last_seen"])
         for row in self.conn.execute("SELECT speaker_id, alias FROM speaker_aliases"):
             self._aliases.add((row["speaker_id"], row["alias"].casefold()))
 
@@ -132,9 +135,17 @@ class SpeakerIndex:
             self.conn.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
                               (known.id, alias))
         for role in roles:
+            role = role.strip()
             words = role_words(role)
             if words not in known.roles:
                 known.roles.append(words)
+            if role in known.seen:
+                first, last = known.seen[role]
+                if day is None or (first is not None and first <= day <= last):
+                    continue  # nothing new to write
+                known.seen[role] = (min(first or day, day), max(last or day, day))
+            else:
+                known.seen[role] = (day, day)
             self.conn.execute(
                 "INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (speaker_id, role) DO UPDATE SET "
@@ -142,4 +153,4 @@ class SpeakerIndex:
                 "THEN excluded.first_seen ELSE first_seen END, "
                 "last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen "
                 "THEN excluded.last_seen ELSE last_seen END",
-                (known.id, role.strip(), day, day))
+                (known.id, role, day, day))

@@ -12,9 +12,15 @@ from datetime import datetime, timezone
 from typing import Optional
 
 from ..model import Extraction
-from .identity import article_identity, quote_hash, text_hash
+from .identity import article_identity, quote_id, text_hash
 from .near_duplicates import NearDuplicates
 from .speakers import SpeakerIndex
+
+
+def _spans(spans) -> str:
+    if len(spans) == 1:
+        return f"[[{spans[0][0]}, {spans[0][1]}]]"
+    return "[" + ", ".join(f"[{s}, {e}]" for s, e in spans) + "]"
 
 
 def _now() -> str:
@@ -28,11 +34,13 @@ class StoreWriter:
         self.conn = conn
         self.speakers = SpeakerIndex(conn)
         self.near = NearDuplicates(conn)
+        self._next_attribution: Optional[int] = None
 
     def rolled_back(self) -> None:
         """Drop what the in-memory indexes learnt in a transaction the store did not keep."""
         self.speakers.reload()
         self.near.reset()
+        self._next_attribution = None
 
     def contains(self, identity: str) -> bool:
         """Whether an article with this identity is stored."""
@@ -61,15 +69,18 @@ class StoreWriter:
 
         local: dict[int, Optional[int]] = {}
         local_role: dict[int, Optional[str]] = {}
-        mentions = []
+        mentions, article_speakers = [], []
         for sp in extraction.speakers:
             sid = self.speakers.resolve(sp.name, sp.type, sp.roles, published)
             local[sp.id] = sid
             local_role[sp.id] = sp.role
-            self.conn.execute(
-                "INSERT OR REPLACE INTO article_speakers (article_id, local_id, speaker_id, name, type, roles) "
-                "VALUES (?, ?, ?, ?, ?, ?)", (article_id, sp.id, sid, sp.name, sp.type, json.dumps(list(sp.roles))))
+            article_speakers.append((article_id, sp.id, sid, sp.name, sp.type,
+                                     json.dumps(list(sp.roles)) if sp.roles else "[]"))
             mentions.extend((article_id, sp.id, m.start, m.end, m.text) for m in sp.mentions)
+        if article_speakers:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO article_speakers (article_id, local_id, speaker_id, name, type, roles) "
+                "VALUES (?, ?, ?, ?, ?, ?)", article_speakers)
         if mentions:
             self.conn.executemany(
                 "INSERT INTO mentions (article_id, local_id, start, end, text) VALUES (?, ?, ?, ?, ?)", mentions)
@@ -85,21 +96,22 @@ class StoreWriter:
                     sid = self.speakers.resolve(ref.name, ref.type, [ref.role] if ref.role else [], published)
             day = a.date or published
             speaker_key = str(sid) if sid is not None else (ref.name or "").casefold() if ref else None
-            qhash = quote_hash(a.content, speaker_key)
-            row = self.conn.execute("SELECT id FROM quotes WHERE hash = ?", (qhash,)).fetchone()
-            quote_id = row[0] if row else self.conn.execute(
-                "INSERT INTO quotes (hash, first_article_id) VALUES (?, ?)", (qhash, article_id)).lastrowid
             rows.append((
                 article_id, seq, a.kind, a.content, a.content_span[0], a.content_span[1],
-                json.dumps([list(s) for s in a.content_spans]), a.cue,
+                _spans(a.content_spans), a.cue,
                 a.cue_span[0] if a.cue_span else None, a.cue_span[1] if a.cue_span else None, a.cue_class,
                 sid, ref.id if ref else None, ref.name if ref else None, ref.type if ref else "unknown",
                 (ref.role or local_role.get(ref.id)) if ref else None,
                 a.speaker_span[0] if a.speaker_span else None, a.speaker_span[1] if a.speaker_span else None,
-                a.date, a.date_text, day, json.dumps([link.to_dict() for link in a.source_chain]),
-                a.confidence, quote_id))
+                a.date, a.date_text, day,
+                json.dumps([link.to_dict() for link in a.source_chain]) if a.source_chain else "[]",
+                a.confidence, quote_id(a.content, speaker_key)))
         if rows:
-            first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM attributions").fetchone()[0]
+            if self._next_attribution is None:
+                self._next_attribution = self.conn.execute(
+                    "SELECT coalesce(max(id), 0) + 1 FROM attributions").fetchone()[0]
+            first = self._next_attribution
+            self._next_attribution += len(rows)
             self.conn.executemany(
                 "INSERT INTO attributions (id, article_id, seq, kind, content, content_start, content_end, "
                 "content_spans, cue, cue_start, cue_end, cue_class, speaker_id, speaker_local_id, speaker_name, "
