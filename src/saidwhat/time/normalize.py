@@ -369,9 +369,11 @@ _TITLE_WORDS = frozenset(
 
 
 def _is_title(ctx: Ctx, m: re.Match) -> bool:
-    """A weekday that is part of a name: "the Sunday Times", "Saturday Night Live"."""
+    """A weekday that is part of a name: "the Sunday Times", "Saturday Night Live", "Fox News Sunday"."""
     nxt = re.match(r"[ \t]+([A-Z][a-z]+)", ctx.text[m.end():m.end() + 16])
-    return bool(nxt and nxt.group(1) in _TITLE_WORDS)
+    if nxt and nxt.group(1) in _TITLE_WORDS:
+        return True
+    return ctx.text[max(0, m.start() - 5):m.start()] in ("News ", "Meet ")
 
 
 _TIMEPARSE = re.compile(r"(?i)(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>[ap])?|(?P<w>noon|midday|midnight)")
