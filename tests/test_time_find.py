@@ -61,6 +61,7 @@ def _triples(text, published):
     ("The board meets every week.", MON_2019, [("every week", "SET", "P1W")]),
     ("The paper appears weekly.", MON_2019, [("weekly", "SET", "P1W")]),
     ("They trained twice a day.", MON_2019, [("twice a day", "SET", "P1D")]),
+    ("Bonuses are paid every three months.", MON_2019, [("every three months", "SET", "P3M")]),
     # Times of day take the date written next to them.
     ("The blast came at 10:35 a.m. Friday.", FRI_1998, [("10:35 a.m. Friday", "TIME", "1998-08-07T10:35")]),
     ("The doors open at 9 p.m.", FRI_1998, [("9 p.m.", "TIME", "1998-08-07T21:00")]),

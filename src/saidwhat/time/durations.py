@@ -38,6 +38,9 @@ def h_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         norm = _duration(nm["num"], unit_word)
         if norm is None:
             return None
+        every = ctx.back(nm.start(), _EVERY_BEFORE)
+        if every is not None:
+            return Norm("SET", norm.value, start=every.start())  # "every three months"
         start = nm.start("num") if nm["qual"] and not nm["the"] and not nm["rel"] else nm.start()
         return Norm(norm.type, norm.value, start=start)
     if m["long"]:
@@ -52,6 +55,9 @@ def h_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if prev and _NUMBERISH.match(prev[0]):
         return None  # "1,000 years" and the like, whose number the reader did not take
     return Norm("DURATION", duration_value(None, unit), start=bm.start() if bm else None)
+
+
+_EVERY_BEFORE = re.compile(r"(?<![\w'])(?:every|each)\s+$")
 
 
 def _sentence_start(ctx: Ctx, pos: int) -> bool:
