@@ -50,7 +50,8 @@ def test_time_anchor_weekday(weekday, rel, tense, expected):
     (date(2000, 1, 15), 3, 6, None, 2000),           # nearest: just ahead
     (date(1999, 5, 6), 10, 23, anchor.PAST, 1998),
     (date(1999, 2, 10), 4, 24, anchor.FUTURE, 1999),
-    (date(1999, 2, 10), 4, 24, None, 1998),          # far ahead with no cue: news looks back
+    (date(1999, 2, 10), 4, 24, None, 1999),          # no cue: the nearest
+    (date(1999, 2, 10), 4, 24, anchor.PAST, 1998),
 ])
 def test_time_anchor_month_day_year(pub, month, day, tense, expected):
     assert anchor.month_day_year(pub, month, day, tense) == expected

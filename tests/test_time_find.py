@@ -74,6 +74,7 @@ def _triples(text, published):
     ("Profits doubled in the first half of 2018.", MON_2019, [("the first half of 2018", "DATE", "2018-H1")]),
     ("Rates will rise at the end of this month.", MON_2019, [("the end of this month", "DATE", "2019-04")]),
     ("The plant opens in April next year.", MON_2019, [("April next year", "DATE", "2020-04")]),
+    ("The tour began on June 16th of last year.", MON_2019, [("June 16th of last year", "DATE", "2018-06-16")]),
     ("Delegates met at the 2018 spring conference.", MON_2019, [("2018 spring", "DATE", "2018-SP")]),
     ("In the 19th century the town was a port.", MON_2019, [("the 19th century", "DATE", "18")]),
     ("The firm has grown since the post-1990 boom.", MON_2019, [("post-1990", "DATE", "1990")]),

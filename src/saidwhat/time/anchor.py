@@ -138,7 +138,7 @@ def month_year(pub: date, month: int, t: Optional[str]) -> int:
 
 def month_day_year(pub: date, month: int, day: int, t: Optional[str]) -> int:
     """The year of a month and day named without one: within two months either way the nearest
-    occurrence, beyond that the tense's direction (past when no cue)."""
+    occurrence, beyond that the tense's direction, and the nearest again when there is no cue."""
     def mk(y: int) -> Optional[date]:
         try:
             return date(y, month, day)
@@ -152,7 +152,9 @@ def month_day_year(pub: date, month: int, day: int, t: Optional[str]) -> int:
         return y
     if t == FUTURE:
         return min((c for c in cands if c[1] >= pub), key=lambda c: c[1])[0]
-    return max((c for c in cands if c[1] <= pub), key=lambda c: c[1])[0]
+    if t == PAST:
+        return max((c for c in cands if c[1] <= pub), key=lambda c: c[1])[0]
+    return y
 
 
 def iso_week(d: date) -> str:

@@ -148,6 +148,8 @@ def h_monthname(m: re.Match, ctx: Ctx) -> "Optional[Norm] | list[Norm]":
     ys = m["year"] or m["myear"]
     if ys:
         year = int(ys)
+    elif m["drel"] and ctx.pub is not None:
+        year = ctx.pub.year + {"this": 0, "next": 1, "last": -1}[m["drel"].lower()]
     elif wdm and ctx.pub is not None:
         year = _weekday_year(ctx.pub, mon, day, weekday_number(wdm["wd"])) or _year_for(ctx, m, mon, day)
     else:

@@ -49,7 +49,8 @@ _RAW = [
     # year or not), a year ("January 1998"), or "this/next/last year". A day written before the
     # month ("12 June 1950") and a weekday before it ("Monday, Oct. 26") are read back by the handler.
     ("monthname", (rf"(?=[JFMASOND])(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})\b(?:\s*(?:-|–|through|to)\s*(?P<day2>{DAY})\b"
-                   rf"|\s+and\s+(?P<dayand>{DAY})\b(?!\s*(?:%|[a-z])))?(?:,?\s+(?P<year>{YEAR})\b)?"
+                   rf"|\s+and\s+(?P<dayand>{DAY})\b(?!\s*(?:%|[a-z])))?"
+                   rf"(?:,?\s+(?P<year>{YEAR})\b|\s+of\s+(?P<drel>(?i:this|last|next))\s+(?i:year)\b)?"
                    rf"|,?\s+(?:of\s+)?(?P<myear>{YEAR})\b|\s+(?P<rel>(?i:this|next|last))\s+(?i:year)\b)?(?![\w-])")),
     ("slash", rf"(?=\d){_B}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR}|\d\d){_E}"),
     ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?"),
