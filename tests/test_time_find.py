@@ -104,6 +104,7 @@ def test_time_find_values(text, published, expected):
     "He drove a 1987 Chevrolet to work.",
     "April Jones is the new treasurer.",
     "Watch it on CBS This Morning.",
+    "She told USA Today about it.",
     "Prices fall when supply rises.",
     "The victim was a 44-year-old teacher.",
     "She won a second term and a quarter of the vote.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .normalize import Ctx, Norm
+from .normalize import Ctx, Norm, _sentence_start
 from .numbers import duration_value, parse_number, unit_key
 from .patterns import BARE_BEFORE, FREQ_BEFORE, NUM_BEFORE
 from .relative import ago
@@ -60,8 +60,6 @@ def h_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 _EVERY_BEFORE = re.compile(r"(?<![\w'])(?:every|each)\s+$")
 
 
-def _sentence_start(ctx: Ctx, pos: int) -> bool:
-    return bool(re.search(r"(?:^|[.!?:]['\"`]*\s+|\n\s*)$", ctx.text[max(0, pos - 4):pos]))
 
 
 def _duration(num: str, unit_word: str) -> Optional[Norm]:

@@ -429,6 +429,9 @@ def h_deictic(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     w = m["word"].lower()
     if w == "overnight":
         return None
+    if ctx.text[m.start()].isupper() and re.search(r"[A-Z][\w.]*\s+$", ctx.text[max(0, m.start() - 12):m.start()]) \
+            and not _sentence_start(ctx, m.start()):
+        return None  # "USA Today", "NBC Today": a title
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
     part = m["part"].lower() if m["part"] else ("night" if w == "tonight" else None)
     if ctx.pub is None:
@@ -439,10 +442,18 @@ def h_deictic(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     return Norm("DATE", value)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:][\'\"`’”]*\s+|\n\s*|[`\"“‘]\s*)$")
+
+
+def _sentence_start(ctx: Ctx, pos: int) -> bool:
+    """Whether pos begins a sentence, a paragraph or a quotation."""
+    return bool(_SENTENCE_START.search(ctx.text, max(0, pos - 4), pos))
+
+
 def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     rel = m["rel"].lower()
     if ctx.text[m.start()].isupper() and ctx.text[m.start("part")].isupper() \
-            and not re.search(r"(?:^|[.!?:]['\"`]*\s+|\n\s*)$", ctx.text[max(0, m.start() - 4):m.start()]):
+            and not _sentence_start(ctx, m.start()):
         return None  # "CBS This Morning": a title, not a time
     part = m["part"].lower()
     if ctx.pub is None:
