@@ -2,6 +2,9 @@
 
 Usage: .venv/bin/python bench/eval_time_direct.py GOLD.jsonl PRED.jsonl [--diff]
 Then score with /work/shared/bench/score_timex.py GOLD.jsonl PRED.jsonl --table.
+       .venv/bin/python bench/eval_time_direct.py --seed ARTICLE.txt GOLD.json
+checks that every gold time expression of the reference article is found (overlapping span) with
+exactly its value.
 """
 import json
 import sys
@@ -11,7 +14,24 @@ from datetime import date
 from saidwhat.time import find_time_expressions
 
 
+def check_seed(article_path: str, gold_path: str) -> None:
+    text = open(article_path, encoding="utf-8").read()
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    found = find_time_expressions(text, date.fromisoformat(gold["published"][:10]))
+    ok = 0
+    for g in gold["time_expressions"]:
+        s = text.find(g["text"])
+        hits = [e for e in found if e.start < s + len(g["text"]) and s < e.end]
+        good = any(e.value == g["value"] for e in hits)
+        ok += good
+        print(("OK  " if good else "BAD ") + f"{g['text']!r} {g['value']} -> {[(e.text, e.value) for e in hits]}")
+    print(f"{ok}/{len(gold['time_expressions'])} gold time expressions found with their value")
+
+
 def main() -> None:
+    if sys.argv[1] == "--seed":
+        check_seed(sys.argv[2], sys.argv[3])
+        return
     gold_path, pred_path = sys.argv[1], sys.argv[2]
     docs = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
     chars = sum(len(d["text"]) for d in docs)
