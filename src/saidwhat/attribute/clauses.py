@@ -29,6 +29,7 @@ _CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", "»"})
 _CONCESSIVE = frozenset({"though", "although"})
 # Verbs whose object is the one urged or asked: "urged Congress to act" keeps "Congress" in content.
 _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "encourage", "warn", "advise", "remind"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative"})
 _WORDS = re.compile(r"\w+")
 _MAX_GAP_WORDS = 4
 _LEADING_MARKS = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-"})
@@ -103,7 +104,7 @@ class UnitRules:
             cue_tokens.append((token, lemma))
         clause_cues = set()
         for token, lemma in cue_tokens:
-            f = self.clause(token, lemma)
+            f = self.clause(token, lemma) or self.quoted_object(token, lemma)
             if f is not None:
                 found.append(f)
                 clause_cues.add(token.i)
@@ -161,6 +162,31 @@ class UnitRules:
         return Found([span], kind, self.unit.index, self.unit.paragraph, "clause",
                      cue=(self.start(cue), self.end(cue)), cue_lemma=lemma, speaker=mention,
                      chain=self.citing(cue), tie=self.tied(cue))
+
+    def quoted_object(self, cue, lemma: str) -> Optional[Found]:
+        """A speech act whose object holds quoted words: described it as a “disgrace”, called
+        people "losers", lauded him for "new ideas"."""
+        if lemma not in SPEECH_LEMMAS or any(c.dep_ == "auxpass" for c in cue.children):
+            return None
+        right = [c for c in cue.children if c.i > cue.i and c.dep_ in _OBJECT_DEPS]
+        if not right:
+            return None
+        lo = self.start(right[0].left_edge)
+        hi = max(self.end(c.right_edge) for c in right)
+        inside = [q for q in self.unit.quotes if lo <= q.start and q.end <= hi + 1 and q not in self.used]
+        if not inside:
+            return None
+        subject = self.subject_of(cue)
+        if subject is None:
+            return None
+        span = widen_to_quotes((lo, hi), self.unit.quotes)
+        while span[1] > span[0] and self.text[span[1] - 1] in " .,;:":
+            span = (span[0], span[1] - 1)
+        kind, inside = content_kind(self.text, span, self.unit.quotes)
+        self.used.update(inside)
+        return Found([span], kind, self.unit.index, self.unit.paragraph, "object",
+                     cue=(self.start(cue), self.end(cue)), cue_lemma=lemma,
+                     speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
 
     def according(self) -> list[Found]:
         """ "According to X, CONTENT." and "CONTENT, according to X." """

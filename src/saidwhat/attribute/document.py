@@ -16,7 +16,7 @@ from .markers import dash_attributions, label_attribution
 from .mentions import proper_names
 from .quoted import is_speech_quote
 
-_CONFIDENCE = {"clause": 0.75, "quote": 0.85, "according": 0.8, "label": 0.6, "dash": 0.7,
+_CONFIDENCE = {"clause": 0.75, "object": 0.65, "colon": 0.75, "quote": 0.85, "according": 0.8, "label": 0.6, "dash": 0.7,
                "continuation": 0.6}
 
 
@@ -69,7 +69,7 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...]
     found = [f for f in found if f.content_spans[0][1] > f.content_spans[0][0]]
     found.sort(key=lambda f: f.start)
     _continue_quotes(text, units, found, used)
-    found.sort(key=lambda f: f.start)
+    found = _outermost(found)
     return _records(article, found, times, quotes, names, entity_types)
 
 
@@ -79,6 +79,26 @@ def _collect_names(doc, base: int, names, entity_types) -> None:
         entity_types[span] = ent.label_
         if ent.label_ == "PERSON":
             names.append(span)
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Drop an attribution whose cue and content both lie inside another one's content.
+
+    "Smith said Jones believes the plan failed": what Jones believes is part of what Smith said,
+    reported by Smith; the annotated convention (PolNeAR, PARC) makes it one attribution.
+    """
+    hulls = [(min(s for s, _ in f.content_spans), max(e for _, e in f.content_spans)) for f in found]
+    keep = []
+    for i, f in enumerate(found):
+        lo, hi = hulls[i]
+        nested = any(
+            j != i and hulls[j][0] <= lo and hi <= hulls[j][1] and hulls[j] != hulls[i]
+            and (f.cue is None or hulls[j][0] <= f.cue[0] < hulls[j][1])
+            for j in range(len(found)))
+        if not nested:
+            keep.append(f)
+    keep.sort(key=lambda f: f.start)
+    return keep
 
 
 def _fill_colon_intros(text: str, units: list[Unit], found: list[Found], used) -> None:

@@ -20,6 +20,7 @@ scoff shout speculate swear threaten told urge vent wonder yell advise affirm an
 characterize charge chide decry dismiss dispute acknowledge elaborate exclaim grumble imply inform
 mock muse object plead protest recount relate remind reason recommend rule sigh slam snap underline
 underscore volunteer whisper attack call convey encourage refer
+laud hail tout label brand dub blame condemn denounce deride ridicule applaud welcome slam
 """.split()
 # Beliefs, intentions and findings: attributions of another kind than speech.
 OTHER_VERBS = """
