@@ -86,6 +86,9 @@ def _triples(text, published):
     ("Talks ended late last year.", MON_2019, [("late last year", "DATE", "2018")]),
     ("The plant has run daily for the past decade.", MON_2019,
      [("daily", "SET", "P1D"), ("the past decade", "DURATION", "P10Y")]),
+    ("Rates will rise by the end of the year.", MON_2019, [("the end of the year", "DATE", "2019")]),
+    ("He moved in 1994. Later in the year he left.", MON_2019,
+     [("1994", "DATE", "1994"), ("the year", "DATE", "1994")]),
     # Values that hang on an earlier date in the text.
     ("The vote was held on May 3, 1999. The next day, riots broke out.", FRI_1998,
      [("May 3, 1999", "DATE", "1999-05-03"), ("The next day", "DATE", "1999-05-04")]),
@@ -105,6 +108,7 @@ def test_time_find_values(text, published, expected):
     "April Jones is the new treasurer.",
     "Watch it on CBS This Morning.",
     "She told USA Today about it.",
+    "It was the year of the dragon.",
     "Prices fall when supply rises.",
     "The victim was a 44-year-old teacher.",
     "She won a second term and a quarter of the vote.",

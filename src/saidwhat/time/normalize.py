@@ -464,7 +464,7 @@ def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
 
 # These modules import the helpers above, hence the late imports.
 from .durations import h_per, h_ref, h_set, h_unit
-from .relative import h_half, h_quarter, h_ref_day, h_rel_unit, h_that_unit, h_weekend
+from .relative import h_half, h_quarter, h_ref_day, h_rel_unit, h_that_unit, h_the_unit, h_weekend
 
 HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
     "monthname": h_monthname, "slash": h_slash,
@@ -472,5 +472,5 @@ HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
     "season_year": h_season_year, "holiday": h_holiday, "weekday": h_weekday,
     "deictic": h_deictic, "this_part": h_this_part, "rel_unit": h_rel_unit,
     "that_unit": h_that_unit, "ref_day": h_ref_day, "season": h_season, "unit": h_unit, "set": h_set,
-    "per": h_per, "time": h_time, "ref": h_ref, "weekend": h_weekend, "quarter": h_quarter, "half": h_half,
+    "per": h_per, "time": h_time, "ref": h_ref, "the_unit": h_the_unit, "weekend": h_weekend, "quarter": h_quarter, "half": h_half,
 }

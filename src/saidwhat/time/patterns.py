@@ -78,6 +78,7 @@ _RAW = [
     ("ref_day", (r"(?i)(?P<rel>same|next|following|previous|prior|that|the)\s+(?:same\s+)?"
                  r"(?P<unit>day|morning|night|evening|afternoon)\b(?:\s+(?P<dir>before|after)\b(?!\s+\w*day))?")),
     ("weekend", r"(?i)the\s+weekend\b"),
+    ("the_unit", r"(?i)the\s+(?P<unit>week|month|year)\b(?!\s+(?:of|before|after|earlier|later|ago)\b)"),
     ("quarter", (rf"(?i)(?:(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter|(?P<qq>q[1-4]))"
                  rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b")),
     ("half", rf"(?i)(?P<h>first|second)\s+half(?:\s+of\s+(?P<year>{YEAR}|the\s+year|this\s+year|last\s+year))?\b"),
@@ -122,7 +123,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "rel_unit": ("this ", "last ", "next ", "past ", "coming ", "previous ", "following ", "current ",
                  "same ", "that "),
 "that_unit": ("earlier", "later"),
-    "ref_day": ("day", "morning", "night", "evening", "afternoon"), "weekend": ("weekend",),
+    "ref_day": ("day", "morning", "night", "evening", "afternoon"), "the_unit": ("the week", "the month", "the year"), "weekend": ("weekend",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"), "half": ("half",), "season": ("spring", "summer", "fall", "autumn", "winter"),
     "unit": _UNIT_T,
     "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
@@ -145,6 +146,9 @@ MOD_BEFORE = re.compile(r"(?<![\w'])(?P<mod>early|late|mid|post|pre)[\s-]+$")
 THE_BEFORE = re.compile(r"(?<![\w'])the\s+$")
 EDGE_BEFORE = re.compile(r"(?<![\w'])(?:(?P<edge>early|late|earlier|later|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
                          r"(?P<the>the\s+)?$")
+THE_UNIT_BEFORE = re.compile(
+    r"(?<![\w'])(?:(?:earlier|later|early|late)\s+in|(?P<edge>(?:at\s+)?the\s+(?:end|start|beginning|middle)"
+    r"|the\s+rest|the\s+course)\s+of|for|during|throughout)\s+$")
 FREQ_BEFORE = re.compile(r"(?<![\w'])(?P<freq>once|twice|[a-z]+\s+times)\s+$")
 DAY_BEFORE = re.compile(rf"(?<![\w$£€.,/-])(?P<day>{DAY})\s+(?:of\s+)?$")
 CENTURY_ORD_BEFORE = re.compile(

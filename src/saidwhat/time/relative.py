@@ -12,7 +12,7 @@ from typing import Optional
 from . import anchor
 from .normalize import PART_TYPE, Ctx, Norm, Pending, _mod, _ymd
 from .numbers import duration_value, parse_number, unit_key
-from .patterns import EDGE_BEFORE, THE_BEFORE
+from .patterns import EDGE_BEFORE, THE_BEFORE, THE_UNIT_BEFORE
 
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SHIFT = {"this": 0, "current": 0, "last": -1, "previous": None, "next": 1, "coming": 1,
@@ -226,3 +226,16 @@ def h_half(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     if not y and h == 2 and ctx.pub.month <= 6 and ctx.tense(m) != anchor.FUTURE:
         year -= 1
     return Norm("DATE", f"{year}-H{h}", start=start)
+
+
+def h_the_unit(m: re.Match, ctx: Ctx) -> Optional[Norm]:
+    """ "earlier in the year", "by the end of the month", "for the week": the period of the last date."""
+    bm = ctx.back(m, THE_UNIT_BEFORE)
+    if bm is None:
+        return None  # "the year" alone is too often generic ("the year of the dragon")
+    unit = m["unit"].lower()
+    edge = re.sub(r"\s+", " ", bm["edge"]) if bm["edge"] else None
+    if edge is None:
+        return Norm("DATE", Pending(unit, 0))
+    start = bm.start() + 3 if edge.startswith("at ") else bm.start()
+    return Norm("DATE", Pending(unit, 0), _mod(edge.removeprefix("at ") + " of"), start=start)
