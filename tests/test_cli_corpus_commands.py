@@ -63,7 +63,7 @@ def test_cli_corpus_quotes_formats(db, fmt):
         [row] = list(csv.DictReader(io.StringIO(r.stdout)))
         assert row["outlets"] == "Herald; Wire" and row["occurrences"] == "2"
     else:
-        assert "Mike Pompeo" in r.stdout and "2×" in r.stdout
+        assert "Pompeo" in r.stdout and "2×" in r.stdout
 
 
 @pytest.mark.parametrize("args, count", [

@@ -118,3 +118,20 @@ def test_corpus_stats(corpus):
     assert s["speakers"] == {"organization": 1, "person": 2}
     assert s["attributions_by_source_type"] == {"organization": 1, "person": 4, "unnamed": 1}
     assert (s["published_first"], s["published_last"]) == ("2018-11-30", "2019-05-02")
+
+
+@pytest.mark.parametrize("since, until, expected", [
+    ("2019-04-01", "2019-04-30", "period : (m201904)"),
+    ("2019-11", "2020-02", "period : (m201911 OR m201912 OR m202001 OR m202002)"),
+    ("2015", "2019", "period : (y2015 OR y2016 OR y2017 OR y2018 OR y2019)"),
+    ("2019-04-01", None, None),
+    ("2019-05-01", "2019-04-01", None),
+])
+def test_corpus_period_terms(since, until, expected):
+    from saidwhat.store.fts import period_query
+
+    assert period_query(since, until) == expected
+
+
+def test_corpus_fts_index_matches_its_source(corpus):
+    corpus.conn.execute("INSERT INTO attributions_fts (attributions_fts) VALUES ('integrity-check')")

@@ -11,17 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Optional, Union
 
-from ..errors import SaidwhatError
 from ..model import KINDS, SOURCE_TYPES
+from .fts import QueryError, match_expression, words_query
 from .names import first_names_agree, organisation_key, parse_person
 from .results import (ArticleView, ErrorRecord, Occurrence, QuoteResult, RoleSpan, SpeakerSummary,
                       StoredAttribution)
-
-
-class QueryError(SaidwhatError):
-    """A query option with a value the store cannot search by."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -38,24 +32,9 @@ class QuoteFilter:
     limit: int = 50
 
 
-_TERM = re.compile(r'"([^"]+)"|(\w+\*?)')
-
-
 def fts_query(text: str) -> str:
     """An FTS5 query in which every word or "phrase" of ``text`` must appear (no operators pass)."""
-    parts = []
-    for phrase, word in _TERM.findall(text):
-        if phrase:
-            words = re.findall(r"\w+", phrase)
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-        elif word.endswith("*"):
-            parts.append(f'"{word[:-1]}"*')
-        else:
-            parts.append(f'"{word}"')
-    if not parts:
-        raise QueryError(f"--about {text!r} has no words to search for; expected words, e.g. sanctions")
-    return " ".join(parts)
+    return words_query(text)
 
 
 def _iso(value: Union[str, date, None], option: str) -> Optional[str]:
@@ -85,8 +64,10 @@ def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     return sorted(ids)
 
 
-def _where(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, list[Any], bool]:
-    clauses, params, needs_article = [], [], False
+def _where(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list[Any]]:
+    """The FROM and WHERE clauses and their parameters for a quote filter."""
+    clauses, params = [], []
+    ids: list[int] = []
     if f.speaker:
         ids = speaker_ids(conn, f.speaker)
         if ids:
@@ -95,9 +76,6 @@ def _where(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, list[Any], bo
         else:  # unnamed and unknown sources are not merged: match them by the name printed
             clauses.append("a.speaker_name LIKE ?")
             params.append(f"%{f.speaker.strip()}%")
-    if f.about:
-        clauses.append("a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
-        params.append(fts_query(f.about))
     since, until = _iso(f.since, "--since"), _iso(f.until, "--until")
     if since:
         clauses.append("a.day >= ?")
@@ -117,21 +95,27 @@ def _where(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, list[Any], bo
                              f"{', '.join(SOURCE_TYPES)}")
         clauses.append("a.speaker_type = ?")
         params.append(f.source_type)
+    source = "attributions a"
     if f.outlet:
+        source += " JOIN articles ar ON ar.id = a.article_id"
         clauses.append("ar.source = ? COLLATE NOCASE")
         params.append(f.outlet)
-        needs_article = True
-    return (" AND ".join(clauses) or "1"), params, needs_article
+    match = match_expression(f.about, ids, since, until)
+    if match:
+        # Keyword, speaker and period intersect inside FTS5; the table is visited only for hits.
+        source = "attributions_fts f CROSS JOIN " + source.replace("attributions a", "attributions a ON a.id = f.rowid", 1)
+        clauses.insert(0, "attributions_fts MATCH ?")
+        params.insert(0, match)
+    return source, " AND ".join(clauses) or "1", params
 
 
 def quotes(conn: sqlite3.Connection, f: QuoteFilter) -> list[QuoteResult]:
     """Quotes matching ``f``, newest first, each once with its occurrences across outlets."""
     if f.limit is not None and f.limit < 1:
         raise QueryError(f"--limit {f.limit} must be at least 1")
-    where, params, needs_article = _where(conn, f)
-    join = "JOIN articles ar ON ar.id = a.article_id" if needs_article else ""
+    source, where, params = _where(conn, f)
     picked = conn.execute(
-        f"SELECT a.quote_id, max(a.day) AS d FROM attributions a {join} WHERE {where} "
+        f"SELECT a.quote_id, max(a.day) AS d FROM {source} WHERE {where} "
         "GROUP BY a.quote_id ORDER BY d DESC, a.quote_id DESC LIMIT ?", params + [f.limit or -1]).fetchall()
     return [_quote(conn, row["quote_id"]) for row in picked]
 

@@ -119,8 +119,18 @@ CREATE TABLE errors (
     UNIQUE (document, reason)
 );
 
+-- Full text of attributions, with the speaker ("s12") and period ("y2019 m201904") as extra
+-- columns, so speaker + keyword + date queries are one doclist intersection inside FTS5.
+CREATE VIEW attributions_fts_source AS
+SELECT id, content,
+       CASE WHEN speaker_id IS NULL THEN '' ELSE 's' || speaker_id END AS who,
+       CASE WHEN day IS NULL OR length(day) < 4 THEN ''
+            WHEN length(day) < 7 THEN 'y' || substr(day, 1, 4)
+            ELSE 'y' || substr(day, 1, 4) || ' m' || substr(day, 1, 4) || substr(day, 6, 2) END AS period
+FROM attributions;
 CREATE VIRTUAL TABLE attributions_fts USING fts5(
-    content, content='attributions', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+    content, who, period, content='attributions_fts_source', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 """

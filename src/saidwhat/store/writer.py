@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Optional
 
 from ..model import Extraction
+from .fts import period_tokens, speaker_token
 from .identity import article_identity, quote_id, text_hash
 from .near_duplicates import NearDuplicates
 from .speakers import SpeakerIndex
@@ -118,8 +119,9 @@ class StoreWriter:
                 "speaker_type, speaker_role, speaker_start, speaker_end, said, date_text, day, source_chain, "
                 "confidence, quote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 "?, ?, ?, ?, ?)", [(first + i,) + r for i, r in enumerate(rows)])
-            self.conn.executemany("INSERT INTO attributions_fts (rowid, content) VALUES (?, ?)",
-                                  [(first + i, r[3]) for i, r in enumerate(rows)])
+            self.conn.executemany(
+                "INSERT INTO attributions_fts (rowid, content, who, period) VALUES (?, ?, ?, ?)",
+                [(first + i, r[3], speaker_token(r[11]), period_tokens(r[20])) for i, r in enumerate(rows)])
         if extraction.time_expressions:
             self.conn.executemany(
                 "INSERT INTO time_expressions (article_id, start, end, text, type, value, mod) "
