@@ -39,7 +39,7 @@ def easter(year: int) -> date:
 
 def holiday_date(name: str, year: int) -> date:
     """The date of a holiday name as matched by patterns.HOLIDAY, in ``year``."""
-    key = re.sub(r"\s+", " ", name.lower())
+    key = re.sub(r"\s+", " ", name.lower()).replace("’", "'")
     if key in _FIXED:
         return date(year, *_FIXED[key])
     if key.startswith("thanksgiving"):

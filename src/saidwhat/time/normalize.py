@@ -46,7 +46,7 @@ class Norm:
     end: Optional[int] = None
 
 
-_TOKENS = re.compile(r"[\w'$]+")
+_TOKENS = re.compile(r"[\w'’$]+")
 _DIGITS = re.compile(r"\d+")
 _MONTH_FOLLOWS = re.compile(r",?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 

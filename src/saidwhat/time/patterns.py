@@ -36,9 +36,9 @@ UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centuries|fort
 UNIT_S = r"(?:years|months|weeks|days|hours|minutes|seconds|decades|centuries)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 CAL_UNIT = rf"(?:week|month|year|weekend|decade|century|quarter|{SEASON})"
-HOLIDAY = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s(?:\s+(?:Day|Eve))?"
+HOLIDAY = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))?"
            r"|Easter(?:\s+(?:Sunday|Monday|week))?|Halloween|Independence\s+Day|Memorial\s+Day"
-           r"|Labor\s+Day|Election\s+Day|Valentine'?s\s+Day|Veterans\s+Day|Boxing\s+Day)(?![\w-])")
+           r"|Labor\s+Day|Election\s+Day|Valentine['’]?s\s+Day|Veterans\s+Day|Boxing\s+Day)(?![\w-])")
 
 _B = r"(?<![\w$£€.,/-])"   # not glued to a preceding word, number or currency sign
 _E = r"(?![\w%/]|[.,]\d)"  # not glued to a following word or number
@@ -65,12 +65,12 @@ _RAW = [
     ("holiday", rf"(?=[TCNEHIMLVBtnl])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?P<year>{YEAR})\b)?"),
     # Weekdays, optionally with a time in front or a part of the day after.
     ("weekday", (r"(?i)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-                 r"|mon\.|tues?\.|wed\.|thu(?:rs)?\.|fri\.|sat\.|sun\.)(?P<poss>'s)?"
+                 r"|mon\.|tues?\.|wed\.|thu(?:rs)?\.|fri\.|sat\.|sun\.)(?P<poss>['’]s)?"
                  r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?")),
     # Relative to the publication date. Lower-cased patterns start with a plain alternation of
     # words (no \\b, no optional prefix) so the regex engine can skip ahead fast; mid-word hits are
     # dropped by the finder and optional prefixes are read back by the handlers.
-    ("deictic", rf"(?i)(?P<word>today|tonight|yesterday|tomorrow)(?P<poss>'s)?\b(?:\s+(?P<part>{PART}))?"),
+    ("deictic", rf"(?i)(?P<word>today|tonight|yesterday|tomorrow)(?P<poss>['’]s)?\b(?:\s+(?P<part>{PART}))?"),
     ("this_part", r"(?i)(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
     ("rel_unit", (r"(?i)(?P<rel>this|last|next|past|coming|previous|following|current|same|that)\s+"
                   rf"(?P<unit>{CAL_UNIT})\b")),
@@ -93,7 +93,7 @@ _RAW = [
               r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?")),
     # Times of day.
     ("time", (r"(?i)(?=[\dnm])(?P<time>(?:[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-              r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o'clock"
+              r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d)|(?P<oc>[01]?\d)\s+o['’]clock"
               r"|(?P<hp>1[0-2]|[1-9])(?=\s+in\s+the\s+(?:morning|afternoon|evening|night)\b)"
               r"|(?P<word>noon|midday|midnight))(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local\s+time)\)?)?"
               r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?(?!\w)"
@@ -129,7 +129,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
             "quarterly"),
     "per": ("a day", "a week", "a month", "a year", "a hour", "per "),
-    "time": ("a.m", "p.m", "am", "pm", ":", "o'clock", "noon", "midday", "midnight", " in the "),
+    "time": ("a.m", "p.m", "am", "pm", ":", "o'clock", "o’clock", "noon", "midday", "midnight", " in the "),
     "ref": ("now", "current", "present", "these days", "recent", "lately", "past", "future", "formerly"),
 }
 
