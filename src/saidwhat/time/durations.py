@@ -119,7 +119,7 @@ def h_ref(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         return None  # "walked past", "past experience": only "the past" is a reference
     if w == "future":
         if not prev or prev[0] not in ("in", "near", "foreseeable", "distant", "his", "her",
-                                       "their", "its", "our", "my", "your") and not prev[0].endswith("'s"):
+                                       "their", "its", "our", "my", "your") and not prev[0].endswith(("'s", "’s")):
             return None
         return Norm("DATE", "FUTURE_REF")
     if w == "the future":

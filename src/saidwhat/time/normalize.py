@@ -239,7 +239,7 @@ def h_year(m: re.Match, ctx: Ctx) -> Optional[Norm]:
         return None
     if prev and prev[0] in _NOT_YEAR_BEFORE:
         return None  # "about 1500", "flight 1995", "more than 2000": counts and labels
-    if prev and (prev[0] in ("a", "an", "his", "her", "their", "its", "my", "our") or prev[0].endswith("'s")) \
+    if prev and (prev[0] in ("a", "an", "his", "her", "their", "its", "my", "our") or prev[0].endswith(("'s", "’s"))) \
             and not m["year2"] and re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
         return None  # "a 1987 Chevrolet": a model year inside a name
     modm = ctx.back(m, MOD_BEFORE)
