@@ -1,0 +1,41 @@
+"""``saidwhat serve``: the store as a web app and JSON API (read-only), on loopback by default."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import main
+
+
+@main.command()
+@click.option("--db", default="saidwhat.db", envvar="SAIDWHAT_DB", show_default=True,
+              type=click.Path(dir_okay=False), help="The store file (default saidwhat.db, or $SAIDWHAT_DB).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 makes it reachable from other machines).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--timeout", default=2.0, show_default=True, type=click.FloatRange(0.05, 600),
+              help="Seconds one request's queries may run before they are stopped.")
+def serve(db: str, host: str, port: int, timeout: float) -> None:
+    """Serve the store in a browser: search quotes, speakers, articles marked, paste an article.
+
+    The store is opened read-only. Pages are at http://HOST:PORT/, their JSON twins under /api/,
+    and the API schema at /openapi.json.
+    """
+    from ..errors import SaidwhatError
+    from ..web import create_app
+
+    if not os.path.exists(db):
+        click.echo(f"saidwhat: no store at {db!r}; create one with: saidwhat ingest PATH --db {db}", err=True)
+        sys.exit(2)
+    try:
+        app = create_app(db, timeout=timeout)
+    except SaidwhatError as exc:
+        click.echo(f"saidwhat: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    import uvicorn
+
+    click.echo(f"saidwhat: serving {db} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,140 @@
+"""``create_app(db_path)``: the FastAPI application serving a store read-only, as HTML pages and JSON.
+
+Errors are answered, never raised to the server: a bad parameter or query is a 400 (422 when a query
+runs past its time limit), an unknown article or speaker a 404, each with a message saying what was
+wrong and what to do: as an HTML page for pages, as ``{"error": ...}`` for the JSON API. Every response
+carries a Content-Security-Policy that allows only this site's own script and style, so even text
+that slipped past escaping could not run.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable, Optional, Union
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import InputError, SaidwhatError
+from ..model import KINDS, SOURCE_TYPES
+from .data import DEFAULT_TIMEOUT, QueryError, QueryTimeout, ReadOnlyStore
+from .markup import record_rows
+from .views import safe_url
+
+HERE = Path(__file__).parent
+log = logging.getLogger("saidwhat.web")
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def templates() -> Environment:
+    """The Jinja2 environment: autoescaping everywhere (HTML and SVG), undefined names fail loudly."""
+    from jinja2 import StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(enabled_extensions=("html", "svg"), default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(safe_url=safe_url, record_rows=record_rows, kinds=KINDS, source_types=SOURCE_TYPES, version=__version__)
+    return env
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith((".csv", ".jsonl")) or path == "/openapi.json"
+
+
+def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
+               extract: Optional[Callable[..., Any]] = None) -> FastAPI:
+    """The web app over the store at ``db_path``, opened read-only.
+
+    ``timeout`` bounds the seconds one request's queries may run; ``extract`` is the function the
+    paste page runs (``saidwhat.extract`` unless a test gives another).
+    """
+    store = ReadOnlyStore(db_path, timeout=timeout)
+    if extract is None:
+        from .. import extract as extract_fn
+
+        extract = extract_fn
+    app = FastAPI(
+        title="saidwhat", version=__version__,
+        description="Who said what, when, according to whom: quotes, speakers and articles of a saidwhat "
+                    "store. Every HTML page has a JSON twin under /api/.",
+        docs_url=None, redoc_url=None)  # the interactive docs load from a CDN; the schema is at /openapi.json
+    app.state.store = store
+    app.state.extract = extract
+    app.state.env = templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("json_url", None)
+        html = app.state.env.get_template(template).render(request=request, **context)
+        return HTMLResponse(html, status_code=status)
+
+    app.state.page = page
+
+    def error(request: Request, status: int, message: str) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": message, "status": status}, status_code=status)
+        return page(request, "error.html", status=status, status_code=status, message=message)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError):
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError):
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(QueryTimeout)
+    async def too_slow(request: Request, exc: QueryTimeout):
+        return error(request, 422, str(exc))
+
+    @app.exception_handler(SaidwhatError)
+    async def library_error(request: Request, exc: SaidwhatError):
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def sqlite_error(request: Request, exc: sqlite3.OperationalError):
+        # Parameters never reach SQL text, so this is a query SQLite refused (e.g. an odd FTS term).
+        log.warning("query refused: %s (%s)", exc, request.url)
+        return error(request, 400, f"the store could not run this query ({exc}); simplify the search words")
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError):
+        problems = []
+        for e in exc.errors():
+            where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
+            got = e.get("input")
+            shown = "" if got is None or isinstance(got, (dict, list)) else f" (got {str(got)[:80]!r})"
+            problems.append(f"{where}: {e.get('msg', 'invalid')}{shown}")
+        return error(request, 400, "; ".join(problems) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        status = exc.status_code
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if status == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}; start from the search page at /"
+        return error(request, status, message)
+
+    from . import routes
+
+    routes.register(app)
+    return app

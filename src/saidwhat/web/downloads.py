@@ -1,0 +1,68 @@
+"""The search result set as a download: CSV (spreadsheet-safe) or JSON Lines, streamed row by row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterator
+
+from ..store import queries
+from ..store.results import QuoteResult
+from . import data
+from .data import ReadOnlyStore
+from .views import SearchParams
+
+COLUMNS = ("quote_id", "date", "speaker", "role", "source_type", "kind", "cue", "content", "outlet", "title",
+           "url", "article_id", "attribution_id", "occurrences", "outlets", "first_seen", "confidence")
+EXPORT_TIMEOUT = 60.0
+MAX_ROWS = 100_000
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ (or a tab/CR) gets a leading '."""
+    if value is None:
+        return ""
+    if isinstance(value, (tuple, list)):
+        value = "; ".join(str(v) for v in value)
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not isinstance(value, (int, float)):
+        return "'" + text
+    return text
+
+
+def _results(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[QuoteResult]:
+    with store.dedicated(EXPORT_TIMEOUT) as conn:
+        for quote_id in data.quote_ids(conn, params.filter(), limit):
+            yield queries._quote(conn, quote_id)
+
+
+def csv_rows(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[str]:
+    """A header line, then one CSV line per quote."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(COLUMNS)
+    yield buf.getvalue()
+    for result in _results(store, params, limit):
+        buf.seek(0)
+        buf.truncate()
+        d = result.to_dict()
+        writer.writerow([_cell(d[c]) for c in COLUMNS])
+        yield buf.getvalue()
+
+
+def jsonl_rows(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[str]:
+    """One JSON object per quote and line."""
+    for result in _results(store, params, limit):
+        yield json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+
+
+def first_check(store: ReadOnlyStore, params: SearchParams) -> SearchParams:
+    """Validate before the response starts, so a bad query is a 400 and not a broken download."""
+    params = params.check()
+    with store.connection() as conn:
+        data.filter_sql(conn, params.filter())
+    return params
+
+
+__all__ = ["csv_rows", "jsonl_rows", "first_check", "COLUMNS", "MAX_ROWS"]

@@ -1,0 +1,163 @@
+"""The app's routes: each HTML page, its JSON twin under /api/, and the search downloads.
+
+Handlers are plain ``def`` so FastAPI runs them in its thread pool (SQLite and spaCy block).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+from fastapi import Body, Depends, FastAPI, Form, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from . import downloads, views
+from .views import SearchParams
+
+TEXT = 500  # longest accepted search text, speaker name or outlet
+
+
+def search_params(
+    q: Annotated[str, Query(max_length=TEXT, description="Words that must all appear; \"phrases\"; prefix*")] = "",
+    speaker: Annotated[str, Query(max_length=TEXT, description="A name as printed, or #id")] = "",
+    since: Annotated[str, Query(max_length=10, description="Said on or after (YYYY-MM-DD, YYYY-MM, YYYY)")] = "",
+    until: Annotated[str, Query(max_length=10, description="Said on or before (inclusive)")] = "",
+    kind: Annotated[str, Query(max_length=20, description="direct, indirect or mixed")] = "",
+    source_type: Annotated[str, Query(max_length=20, description="person, organization, unnamed, unknown")] = "",
+    outlet: Annotated[str, Query(max_length=TEXT, description="Outlet name (exact, any case)")] = "",
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> SearchParams:
+    return SearchParams(q, speaker, since, until, kind, source_type, outlet, page, per_page)
+
+
+Params = Annotated[SearchParams, Depends(search_params)]
+SpeakerId = Annotated[int, Path(ge=1, le=2**62)]
+ArticleId = Annotated[int, Path(ge=1, le=2**62)]
+Limit = Annotated[int, Query(ge=1, le=downloads.MAX_ROWS, description="Most rows to return")]
+Name = Annotated[str, Query(max_length=TEXT, description="A name as printed, or #id")]
+Count = Annotated[int, Query(ge=1, le=500)]
+
+
+class PasteIn(BaseModel):
+    """An article to extract attributions from, without storing it."""
+
+    text: str = Field(max_length=views.MAX_PASTE_CHARS)
+    published: str = Field("", max_length=10, description="YYYY-MM-DD; anchors relative dates")
+    title: str = Field("", max_length=TEXT)
+
+
+def register(app: FastAPI) -> None:
+    store = app.state.store
+    page = app.state.page
+
+    # -- search ------------------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/search", status_code=307)
+
+    @app.get("/search", response_class=HTMLResponse, tags=["pages"], summary="Search quotes (HTML)")
+    def search_page(request: Request, params: Params):
+        result = views.search(store, params)
+        qs = result["params"].query_string()
+        return page(request, "search.html", json_url="/api/search" + (f"?{qs}" if qs else ""), **result)
+
+    @app.get("/api/search", tags=["api"], summary="Search quotes")
+    def search_api(params: Params) -> dict[str, Any]:
+        """Quotes matching every filter given, newest first, one page at a time."""
+        return views.search_json(views.search(store, params))
+
+    def download(params: SearchParams, limit: int, fmt: str) -> StreamingResponse:
+        params = downloads.first_check(store, params)
+        rows = downloads.csv_rows if fmt == "csv" else downloads.jsonl_rows
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
+        return StreamingResponse(rows(store, params, limit), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="quotes.{fmt}"'})
+
+    @app.get("/search.csv", tags=["api"], summary="Download matching quotes as CSV")
+    def search_csv(params: Params, limit: Limit = 10_000) -> StreamingResponse:
+        """Every matching quote (up to ``limit``), one CSV row each; cells that would start a spreadsheet
+        formula get a leading apostrophe."""
+        return download(params, limit, "csv")
+
+    @app.get("/search.jsonl", tags=["api"], summary="Download matching quotes as JSON Lines")
+    def search_jsonl(params: Params, limit: Limit = 10_000) -> StreamingResponse:
+        return download(params, limit, "jsonl")
+
+    # -- speakers ----------------------------------------------------------------------------------
+
+    @app.get("/speakers", response_class=HTMLResponse, tags=["pages"], summary="Speakers (HTML)")
+    def speakers_page(request: Request, name: Name = "", limit: Count = 50):
+        result = views.speakers(store, name, limit)
+        return page(request, "speakers.html", json_url=f"/api/speakers?name={_q(name)}&limit={limit}", **result)
+
+    @app.get("/api/speakers", tags=["api"], summary="Speakers ranked by quotes")
+    def speakers_api(name: Name = "", limit: Count = 50) -> dict[str, Any]:
+        result = views.speakers(store, name, limit)
+        return {"name": result["name"], "speakers": [s.to_dict() for s in result["speakers"]]}
+
+    def _speaker(speaker_id: int) -> dict[str, Any]:
+        result = views.speaker(store, speaker_id)
+        if result is None:
+            raise HTTPException(404, f"no speaker #{speaker_id} with quotes in this store; "
+                                     "find speakers at /speakers")
+        return result
+
+    @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, tags=["pages"], summary="A speaker (HTML)")
+    def speaker_page(request: Request, speaker_id: SpeakerId):
+        return page(request, "speaker.html", json_url=f"/api/speakers/{speaker_id}", **_speaker(speaker_id))
+
+    @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker")
+    def speaker_api(speaker_id: SpeakerId) -> dict[str, Any]:
+        """Name, aliases, roles over time, counts, quotes per week, top topics and the latest quotes."""
+        return views.speaker_json(_speaker(speaker_id))
+
+    # -- articles ----------------------------------------------------------------------------------
+
+    def _article(article_id: int) -> dict[str, Any]:
+        result = views.article(store, article_id)
+        if result is None:
+            raise HTTPException(404, f"no article #{article_id} in this store; find articles through /search")
+        return result
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="An article (HTML)")
+    def article_page(request: Request, article_id: ArticleId):
+        return page(request, "article.html", json_url=f"/api/articles/{article_id}", **_article(article_id))
+
+    @app.get("/api/articles/{article_id}", tags=["api"], summary="An article")
+    def article_api(article_id: ArticleId) -> dict[str, Any]:
+        """The article's text and metadata, its attributions with offsets, its speakers and dates."""
+        return views.article_json(_article(article_id))
+
+    # -- paste -------------------------------------------------------------------------------------
+
+    @app.get("/paste", response_class=HTMLResponse, tags=["pages"], summary="Paste form (HTML)")
+    def paste_form(request: Request):
+        return page(request, "paste.html", result=None, text="", published="", title="", json_url=None)
+
+    @app.post("/paste", response_class=HTMLResponse, tags=["pages"], summary="Attributions in pasted text (HTML)")
+    def paste_page(request: Request,
+                   text: Annotated[str, Form(max_length=views.MAX_PASTE_CHARS)],
+                   published: Annotated[str, Form(max_length=10)] = "",
+                   title: Annotated[str, Form(max_length=TEXT)] = ""):
+        result = views.paste(app.state.extract, text, published, title)
+        return page(request, "paste.html", result=result, text=result["text"], published=result["published"],
+                    title=result["title"], json_url=None)
+
+    @app.post("/api/paste", tags=["api"], summary="Attributions in pasted text")
+    def paste_api(body: Annotated[PasteIn, Body()]) -> dict[str, Any]:
+        """The extraction (``Extraction.to_dict()``) of the text given; nothing is stored."""
+        return views.paste_json(views.paste(app.state.extract, body.text, body.published, body.title))
+
+    # -- store -------------------------------------------------------------------------------------
+
+    @app.get("/api/stats", tags=["api"], summary="Store statistics")
+    def stats_api() -> dict[str, Any]:
+        return views.stats(store)
+
+
+def _q(value: Optional[str]) -> str:
+    from urllib.parse import quote
+
+    return quote(value or "", safe="")
