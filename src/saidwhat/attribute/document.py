@@ -125,6 +125,10 @@ def _continue_quotes(text: str, units: list[Unit], found: list[Found], used) -> 
     In the same paragraph, or (the news convention for long quotes) in the paragraph before.
     """
     last_quote_attr = None
+    cued = {f.paragraph for f in found}
+    for u in units:
+        if u.paragraph not in cued and has_cue(_outside_quotes(text, u), 0, u.end - u.start):
+            cued.add(u.paragraph)
     by_unit_order = sorted(units, key=lambda u: u.start)
     fi = 0
     ordered = sorted(found, key=lambda f: f.start)
@@ -133,14 +137,28 @@ def _continue_quotes(text: str, units: list[Unit], found: list[Found], used) -> 
             if ordered[fi].kind in ("direct", "mixed"):
                 last_quote_attr = ordered[fi]
             fi += 1
+        if not unit.quotes or unit.quotes[0].start != unit.start:
+            continue  # a quote inside a sentence is a fragment of that sentence, not a sequel
         for q in unit.quotes:
             if q in used or not is_speech_quote(text, q, unit):
                 continue
             prev = last_quote_attr
             if prev is None or prev.paragraph < unit.paragraph - 1:
                 continue
+            if prev.paragraph != unit.paragraph and unit.paragraph in cued:
+                continue  # a later paragraph with a cue of its own starts anew
             prev.content_spans.append(q.span)
+            prev.paragraph = unit.paragraph  # a third paragraph may go on in turn
             used.add(q)
+
+
+def _outside_quotes(text: str, unit: Unit) -> str:
+    """The unit's text with its quotations blanked out (same length, so offsets hold)."""
+    chars = list(text[unit.start:unit.end])
+    for q in unit.quotes:
+        for i in range(q.start - unit.start, q.end - unit.start):
+            chars[i] = " "
+    return "".join(chars)
 
 
 def _records(article: Article, found: list[Found], times, quotes, names, entity_types
