@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..candidates.cues import cue_class, has_cue
 from ..model import Article, Attribution, SourceLink, Speaker, TimeExpression
+from ..parse.entities import name_labels
 from ..parse.nlp import load_pipeline
 from ..resolve.dates import day_of, own_date
 from ..resolve.speakers import SpeakerResolver
@@ -34,20 +35,14 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...]
     candidates = [u for u in units if u.quotes or has_cue(text, u.start, u.end)]
     found: list[Found] = []
     used = set()
-    names: list[tuple[int, int]] = []
-    entity_types: dict[tuple[int, int], str] = {}
     if candidates:
         nlp = load_pipeline()
-        docs = nlp.pipe(text[u.start:u.end] for u in candidates)
+        docs = nlp.pipe((text[u.start:u.end] for u in candidates), disable=["ner"])
         for unit, doc in zip(candidates, docs):
             rules = UnitRules(text, unit, doc, [s for s in time_spans if unit.start <= s[0] < unit.end])
             found.extend(rules.find())
             used |= rules.used
-            _collect_names(doc, unit.start, names, entity_types)
-    parsed = {u.index for u in candidates}
-    for u in units:
-        if u.index not in parsed:
-            names.extend(proper_names(text, u.start, u.end))
+    names = [span for u in units for span in proper_names(text, u.start, u.end)]
     by_paragraph = {p.index: p for p in paragraphs}
     first_units = {}
     for u in units:
@@ -70,15 +65,9 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...]
     found.sort(key=lambda f: f.start)
     _continue_quotes(text, units, found, used)
     found = _outermost(found)
-    return _records(article, found, times, quotes, names, entity_types)
-
-
-def _collect_names(doc, base: int, names, entity_types) -> None:
-    for ent in doc.ents:
-        span = (base + ent.start_char, base + ent.end_char)
-        entity_types[span] = ent.label_
-        if ent.label_ == "PERSON":
-            names.append(span)
+    mentions = [f.speaker for f in found if f.speaker] + [c.mention for f in found for c in f.chain]
+    labels = name_labels(text[m.proper[-1][0]:m.proper[-1][1]] for m in mentions if m.proper)
+    return _records(article, found, times, quotes, names, labels)
 
 
 def _outermost(found: list[Found]) -> list[Found]:

@@ -60,10 +60,10 @@ class _Entity:
 class SpeakerResolver:
     """Resolves mentions in text order; ``speakers()`` lists the entities with their mentions."""
 
-    def __init__(self, text: str, names: list[tuple[int, int]], entity_types: dict[tuple[int, int], str]):
+    def __init__(self, text: str, names: list[tuple[int, int]], entity_types: dict[str, str]):
         self.text = text
-        self.names = names  # proper-noun runs seen anywhere parsed, for surnames and pronouns
-        self.entity_types = entity_types  # NER labels of spans (PERSON, ORG, GPE, NORP ...)
+        self.names = names  # runs of capitalised words, for surnames and pronouns
+        self.entity_types = entity_types  # NER label of each source name (PERSON, ORG, GPE ...)
         self.entities: list[_Entity] = []
 
     def _text(self, span) -> str:
@@ -111,11 +111,7 @@ class SpeakerResolver:
         return self._named(name, kind)
 
     def _proper_type(self, m: MentionInfo, name: str) -> str:
-        label = None
-        for (s, e), lab in self.entity_types.items():
-            if s < m.proper[-1][1] and m.proper[-1][0] < e:
-                label = lab
-                break
+        label = self.entity_types.get(name)
         words = [w.lower().strip(".") for w in _WORD.findall(name)]
         if any(w in ORG_WORDS for w in words) or m.head.lower() in ORG_HEADS:
             return "organization"
