@@ -129,8 +129,14 @@ class ReadOnlyStore:
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open store {str(self.path)!r} read-only: {exc}") from exc
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA query_only = 1")
-        conn.execute("PRAGMA cache_size = -32768")
+        try:
+            conn.execute("PRAGMA query_only = 1")
+            conn.execute("PRAGMA cache_size = -32768")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreUnavailable(f"{str(self.path)!r} is not a saidwhat store ({exc}); "
+                                   "serve a store written by 'saidwhat ingest'") from exc
         local = self._local
         if deadline is None:
             deadline = lambda: getattr(local, "deadline", float("inf"))  # noqa: E731
