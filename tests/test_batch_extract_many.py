@@ -108,17 +108,32 @@ def test_batch_engine_failure_is_one_documents_error(monkeypatch):
     assert isinstance(results[0], Extraction) and isinstance(results[2], Extraction)
 
 
-def test_batch_five_megabyte_article_gives_extraction():
-    paragraph = ("The committee met again on Tuesday to discuss the budget for the coming year. "
-                 "Members reviewed the figures line by line and asked for more detail. ")
-    quote = '“We will not sign this,” the chair said. Officials said talks would continue.\n\n'
-    text = ((paragraph * 6 + "\n\n") * 40 + quote)
-    text = text * (5_000_000 // len(text) + 1)
+def _five_megabytes(filler_paragraphs: int) -> str:
+    paragraph = ("The committee met again to review the budget for the coming year. "
+                 "Members went through the figures line by line before the break. ")
+    quote = '“We will not sign this,” the chair said on Tuesday. Officials said talks would go on.\n\n'
+    block = (paragraph * 6 + "\n\n") * filler_paragraphs + quote
+    text = block * (5_000_000 // len(block) + 1)
     assert len(text.encode("utf-8")) >= 5_000_000
+    return text
+
+
+def _check_big(text):
     (result,) = list(extract_many([{"id": "big", "text": text}]))
     assert isinstance(result, Extraction), getattr(result, "message", "")
+    assert result.attributions, "the quotes spread through the article are found"
     for a in result.attributions:
         assert 0 <= a.content_span[0] <= a.content_span[1] <= len(text)
+
+
+def test_batch_five_megabyte_article_gives_extraction():
+    # Longer than spaCy's max_length (1,000,000 characters): the engine must not parse it whole.
+    _check_big(_five_megabytes(filler_paragraphs=400))
+
+
+@pytest.mark.slow
+def test_batch_five_megabyte_article_dense_with_quotes():
+    _check_big(_five_megabytes(filler_paragraphs=10))
 
 
 def test_batch_summary_counts_by_reason():

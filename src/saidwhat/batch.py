@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from .model import Article, Extraction
 ARTICLE_FIELDS = ("title", "url", "source")
 # A chunk closes at this many documents or characters, whichever comes first: small enough to keep
 # the workers evenly loaded and memory flat, large enough that pickling overhead stays negligible.
-CHUNK_DOCS = 8
+CHUNK_DOCS = 4
 CHUNK_CHARS = 200_000
 # Chunks in flight per worker: enough to keep every worker busy while the parent writes output.
 WINDOW_PER_WORKER = 4
@@ -133,8 +134,8 @@ def extract_one(item: Item, index: int = 0) -> Result:
         return extract_article(article)
     except InputError as e:
         return DocumentError(doc_id, e.reason, _plain_message(e, doc_id), line, index)
-    except SaidwhatError:
-        raise  # a missing model or the like concerns every document: stop and say so
+    except (SaidwhatError, ImportError):
+        raise  # a missing model or a broken install concerns every document: stop and say so
     except RecursionError as e:
         return DocumentError(doc_id, "extraction-failed", f"text too deeply nested to analyse: {e}",
                              line, index)
@@ -159,19 +160,31 @@ def _plain_message(error: InputError, doc_id: Optional[str]) -> str:
     return text[len(prefix):] if doc_id and text.startswith(prefix) else text
 
 
+# Set in a worker whose start-up failed (no model, broken install): its first task raises it, so
+# the parent sees the real error rather than a broken pool.
+_startup_error: Optional[BaseException] = None
+# How long a pool may take to start (spawn and load spaCy in every worker) before giving up.
+START_TIMEOUT = 600
+
+
 def _extract_chunk(chunk: list[tuple[int, Item]]) -> list[Result]:
+    if _startup_error is not None:
+        raise _startup_error
     return [extract_one(item, index) for index, item in chunk]
 
 
-def _init_worker() -> None:
-    """Load the pipeline once per worker process, before any document arrives."""
-    from .parse.nlp import load_pipeline
-
-    load_pipeline()
+def _init_worker(ready) -> None:
+    """Load the pipeline once per worker process, then say so on the ``ready`` semaphore."""
+    global _startup_error
     try:
-        extract_one("Warm-up, he said.")  # imports every stage once
-    except Exception:  # noqa: BLE001 - a failing warm-up shows up on the first real document
-        pass
+        from .parse.nlp import load_pipeline
+
+        load_pipeline()
+        extract_one("“Warm-up,” he said.")  # imports every stage once
+    except Exception as e:  # noqa: BLE001 - reported by this worker's first task
+        _startup_error = e
+    finally:
+        ready.release()
 
 
 def _chunks(items: Iterable[Item], size: int, max_chars: int) -> Iterator[list[tuple[int, Item]]]:
@@ -225,12 +238,29 @@ class Extractor:
     def start(self) -> None:
         """Start the worker pool now (it otherwise starts on the first document)."""
         if self.workers > 1 and self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker)
-            # Make every worker load its pipeline now rather than on the first real chunk.
-            for f in [self._pool.submit(_extract_chunk, []) for _ in range(self.workers)]:
-                f.result()
+            context = multiprocessing.get_context("spawn")
+            ready = context.Semaphore(0)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                             initializer=_init_worker, initargs=(ready,))
+            try:
+                self._wait_until_loaded(ready)
+            except BaseException:
+                self.close()
+                raise
+
+    def _wait_until_loaded(self, ready) -> None:
+        """Spawn every worker now and return once each has loaded its pipeline."""
+        assert self._pool is not None
+        # One task per worker makes the pool spawn them all at once.
+        probes = [self._pool.submit(_extract_chunk, []) for _ in range(self.workers)]
+        loaded, deadline = 0, time.monotonic() + START_TIMEOUT
+        while loaded < self.workers and time.monotonic() < deadline:
+            if ready.acquire(timeout=0.2):
+                loaded += 1
+            elif any(p.done() and p.exception() for p in probes):
+                break  # a worker failed to start: its error is raised below
+        for probe in probes:
+            probe.result()  # raises a start-up error (ModelNotFoundError, a broken pool ...)
 
     def close(self) -> None:
         if self._pool is not None:
