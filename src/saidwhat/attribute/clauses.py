@@ -99,7 +99,7 @@ class UnitRules:
         cue_tokens = []
         for token in self.doc:
             lemma = CUE_FORMS.get(token.lower_)
-            if lemma is None or token.pos_ not in ("VERB", "AUX") or self.quote_of(token):
+            if lemma is None or not token.tag_.startswith(("VB", "MD")) or self.quote_of(token):
                 continue
             cue_tokens.append((token, lemma))
         clause_cues = set()

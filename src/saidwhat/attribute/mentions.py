@@ -23,6 +23,12 @@ white us u.s. american democrat dem activist official lt lt. col col. sgt. capt 
 """.split())
 
 
+# Penn Treebank tags: the parser's own output, so the attribute ruler need not run.
+_NOUN = frozenset({"NN", "NNS"})
+_PROPER = frozenset({"NNP", "NNPS"})
+_PRONOUN = frozenset({"PRP", "WP"})
+
+
 def _is_title(token) -> bool:
     return token.lower_ in TITLES or token.lower_.rstrip(".") in TITLES
 
@@ -47,9 +53,9 @@ def mention_of(head, base: int, times: list[Span] = ()) -> MentionInfo:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    while lo < hi and doc[lo].pos_ in ("PUNCT", "CCONJ"):
+    while lo < hi and (doc[lo].is_punct or doc[lo].tag_ == "CC"):
         lo += 1
-    while hi > lo and doc[hi].pos_ in ("PUNCT", "CCONJ"):
+    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "CC"):
         hi -= 1
     tokens = doc[lo:hi + 1]
     span = char_span(tokens, base)
@@ -60,20 +66,20 @@ def mention_of(head, base: int, times: list[Span] = ()) -> MentionInfo:
         name_start = proper[0][0]
         first = lo + 1 if determiner else lo
         role_tokens = [t for t in doc[first:hi + 1] if base + t.idx < name_start
-                       and t.dep_ != "poss" and t.dep_ != "case" and t.pos_ != "PUNCT"]
+                       and t.dep_ != "poss" and t.dep_ != "case" and not t.is_punct]
         if role_tokens and any(_is_title(t) for t in role_tokens):
             role = char_span(role_tokens, base)
     for child in head.children:
         if child.dep_ == "appos" and role is None:
-            app = [t for t in child.subtree if t.pos_ != "PUNCT"]
+            app = [t for t in child.subtree if not t.is_punct]
             if app and app[0].dep_ == "det":
                 app = app[1:]
-            if app and any(_is_title(t) or t.pos_ == "NOUN" for t in app) and not any(t.pos_ == "PROPN" and not _is_title(t) for t in app[:1]):
+            if app and any(_is_title(t) or t.tag_ in _NOUN for t in app) and not any(t.tag_ in _PROPER and not _is_title(t) for t in app[:1]):
                 role = char_span(app, base)
     return MentionInfo(
         span=span,
         head=head.text,
-        pronoun=head.pos_ == "PRON",
+        pronoun=head.tag_ in _PRONOUN,
         proper=tuple(proper),
         role=role,
         plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we"),
@@ -84,14 +90,14 @@ def mention_of(head, base: int, times: list[Span] = ()) -> MentionInfo:
 def _name_run(head, lo: int, base: int) -> list[Span]:
     """The run of proper-noun tokens ending at the head, without leading titles: "Mike Pompeo"."""
     doc = head.doc
-    if head.pos_ != "PROPN":
+    if head.tag_ not in _PROPER:
         return []
     i = head.i
     start = i
     while start - 1 >= lo:
         prev = doc[start - 1]
         glued = prev.idx + len(prev.text) == doc[start].idx  # "Jong-un", "O'Neill"
-        if (prev.pos_ == "PROPN" and not _is_title(prev) and prev.dep_ != "poss") or (glued and prev.text in "-'’."):
+        if (prev.tag_ in _PROPER and not _is_title(prev) and prev.dep_ != "poss") or (glued and prev.text in "-'’."):
             start -= 1
         else:
             break
