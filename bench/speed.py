@@ -177,8 +177,11 @@ def measure(system: str, corpus: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def report(name: str, n_docs: int, tokens: int, rows: list[dict]) -> None:
-    print(f"\n## {name}: {n_docs} documents, {tokens} tokens, {os.cpu_count()} CPUs")
+def report(name: str, n_docs: int, tokens: int, rows: list[dict], load: tuple) -> None:
+    print(f"\n## {name}: {n_docs} documents, {tokens} tokens, {os.cpu_count()} CPUs, "
+          f"load average {load[0]:.1f} before, {os.getloadavg()[0]:.1f} after")
+    if max(load[0], os.getloadavg()[0]) > 0.5 + (os.cpu_count() or 1) / 2:
+        print("   (other processes were using the CPUs: figures are low, ratios unreliable)")
     print(f"{'system':<13} {'docs/s':>9} {'tokens/s':>10} {'peak RSS MB':>12} {'load s':>7} "
           f"{'run s':>8} {'found':>7} {'failed':>6}")
     by = {}
@@ -228,6 +231,7 @@ def main() -> None:
             path = Path(tmp) / f"corpus{len(results)}.jsonl"
             path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
             tokens = count_tokens(docs)
+            load = os.getloadavg()
             rows = []
             for system in systems:
                 if system == "textacy" and why_not_textacy:
@@ -235,7 +239,7 @@ def main() -> None:
                     continue
                 print(f"[{name}] {system} ...", file=sys.stderr, flush=True)
                 rows.append(measure(system, path))
-            report(name, len(docs), tokens, rows)
+            report(name, len(docs), tokens, rows, load)
             results.append({"corpus": name, "documents": len(docs), "tokens": tokens, "rows": rows})
     if a.json:
         a.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
