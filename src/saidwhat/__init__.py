@@ -24,15 +24,17 @@ __all__ = [
 
 def extract(text: str, published: Union[str, date, None] = None, *, id: Optional[str] = None,
             title: Optional[str] = None, url: Optional[str] = None,
-            source: Optional[str] = None) -> Extraction:
+            source: Optional[str] = None, beliefs: bool = False) -> Extraction:
     """Every attribution in one article, its speakers and its time expressions.
 
     ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates; when None, a dateline on the
-    first line of ``text`` is used. Raises :class:`InputError` for text that is not a ``str``.
+    first line of ``text`` is used. ``beliefs=True`` also reports beliefs, plans and findings given
+    without quotation marks ("she thinks ..."), which are left out by default. Raises
+    :class:`InputError` for text that is not a ``str``.
     """
     from .pipeline import extract as _extract
 
-    return _extract(text, published, id=id, title=title, url=url, source=source)
+    return _extract(text, published, id=id, title=title, url=url, source=source, beliefs=beliefs)
 
 
 def __getattr__(name: str):

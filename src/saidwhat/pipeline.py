@@ -30,18 +30,18 @@ def make_article(text: object, published: Union[str, date, None] = None, *, id: 
 
 def extract(text: object, published: Union[str, date, None] = None, *, id: Optional[str] = None,
             title: Optional[str] = None, url: Optional[str] = None,
-            source: Optional[str] = None) -> Extraction:
+            source: Optional[str] = None, beliefs: bool = False) -> Extraction:
     """Every attribution in one article, with speakers and time expressions (see ``saidwhat.extract``)."""
     article = make_article(text, published, id=id, title=title, url=url, source=source)
-    return extract_article(article)
+    return extract_article(article, beliefs=beliefs)
 
 
-def extract_article(article: Article) -> Extraction:
-    """Run every stage over one checked :class:`Article`."""
+def extract_article(article: Article, beliefs: bool = False) -> Extraction:
+    """Run every stage over one checked :class:`Article` (``beliefs``: see ``saidwhat.extract``)."""
     from .attribute.document import find_attributions
     from .time import find_time_expressions
 
     times = tuple(find_time_expressions(article.text, article.published))
-    attributions, speakers = find_attributions(article, times)
+    attributions, speakers = find_attributions(article, times, beliefs)
     return Extraction(article=article, attributions=tuple(attributions), speakers=tuple(speakers),
                       time_expressions=times)

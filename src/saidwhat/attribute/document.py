@@ -24,9 +24,14 @@ _CONFIDENCE = {"clause": 0.75, "object": 0.65, "colon": 0.75, "quote": 0.85, "ac
                "continuation": 0.6}
 
 
-def find_attributions(article: Article, times: tuple[TimeExpression, ...]
+def find_attributions(article: Article, times: tuple[TimeExpression, ...], beliefs: bool = False
                       ) -> tuple[list[Attribution], list[Speaker]]:
-    """The attributions and the speakers of one article."""
+    """The attributions and the speakers of one article.
+
+    Statements (speech, writing, reports) are always found. Beliefs, plans and findings reported
+    without quotation marks ("she thinks the plan failed") only with ``beliefs=True``: they are
+    attributions of another kind, and most users asking who said what do not want them.
+    """
     text = article.text
     paragraphs = split_paragraphs(text)
     if article.dateline_span:
@@ -67,6 +72,8 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...]
     found = [f for f in found if f.content_spans[0][1] > f.content_spans[0][0]]
     found.sort(key=lambda f: f.start)
     _continue_quotes(text, units, found, used)
+    if not beliefs:
+        found = [f for f in found if f.kind != "indirect" or cue_class(f.cue_lemma or ":") == "speech"]
     found = _outermost(found)
     mentions = [f.speaker for f in found if f.speaker] + [c.mention for f in found for c in f.chain]
     labels = name_labels(text[m.proper[-1][0]:m.proper[-1][1]] for m in mentions if m.proper)
