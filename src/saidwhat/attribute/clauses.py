@@ -141,9 +141,11 @@ class UnitRules:
         if any(c.dep_ == "auxpass" for c in cue.children):
             return None  # "are intended to", "it was reported that": no source is named
         comp = comps[-1]
+        if comp.i > cue.i and any(t.tag_ == "CC" for t in self.doc[cue.i + 1:comp.left_edge.i]):
+            return None  # "she said, but Kevin was drifting": the clause is the narrator's
         span = self.content_span(comp)
-        if span is None:
-            return None
+        if span is None or len(_WORDS.findall(self.text, span[0], span[1])) < 2:
+            return None  # "which Mr. Clarke says", "what the senators said": no content here
         if comp.dep_ in ("xcomp", "oprd") and lemma in _OBJECT_CONTROL:
             objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i]
             if objects:

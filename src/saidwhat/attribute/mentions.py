@@ -27,6 +27,7 @@ white us u.s. american democrat dem activist official lt lt. col col. sgt. capt 
 _NOUN = frozenset({"NN", "NNS"})
 _PROPER = frozenset({"NNP", "NNPS"})
 _PRONOUN = frozenset({"PRP", "WP"})
+_NOT_LEADING = frozenset({"CC", "IN", "WRB", "RB", "UH", "TO"})
 
 
 def _is_title(token) -> bool:
@@ -53,7 +54,8 @@ def mention_of(head, base: int, times: list[Span] = ()) -> MentionInfo:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].tag_ == "CC"):
+    # Leading words that are not part of a name: "When Patriot", "Unlike Patriot", stray markup.
+    while lo < hi and (doc[lo].is_punct or doc[lo].tag_ in _NOT_LEADING or not any(c.isalnum() for c in doc[lo].text)):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "CC"):
         hi -= 1
