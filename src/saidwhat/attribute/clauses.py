@@ -132,7 +132,7 @@ class UnitRules:
     def clause(self, cue, lemma: str) -> Optional[Found]:
         """A cue verb and the clause it governs: "X said (that) CONTENT"."""
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
-        if not comps and lemma in _INTENT:
+        if not comps and (lemma in _INTENT or lemma in _OBJECT_CONTROL):
             comps = [c for c in cue.children if c.dep_ == "xcomp"]
         if not comps and lemma == "call":
             comps = [c for c in cue.children if c.dep_ == "oprd"]  # called it a "disgrace"
@@ -175,7 +175,8 @@ class UnitRules:
             return None
         lo = self.start(right[0].left_edge)
         hi = max(self.end(c.right_edge) for c in right)
-        inside = [q for q in self.unit.quotes if lo <= q.start and q.end <= hi + 1 and q not in self.used]
+        # The closing mark often hangs on the verb, outside the object's subtree: overlap is enough.
+        inside = [q for q in self.unit.quotes if q.start < hi and lo < q.end and q not in self.used]
         if not inside:
             return None
         subject = self.subject_of(cue)
