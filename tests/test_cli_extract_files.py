@@ -137,3 +137,17 @@ def test_cli_extract_empty_file_gives_empty_result(runner, tmp_path):
     result = runner.invoke(main, ["extract", str(path), "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["attributions"] == []
+
+
+def test_cli_extract_missing_model_exits_three(runner, article, monkeypatch):
+    import saidwhat.pipeline
+    from saidwhat.errors import ModelNotFoundError
+
+    def no_model(article):
+        raise ModelNotFoundError("no English spaCy pipeline is installed; run: pip install ...")
+
+    monkeypatch.setattr(saidwhat.pipeline, "extract_article", no_model)
+    for args in (["extract", str(article)], ["extract", "--jsonl", "-"]):
+        result = runner.invoke(main, args, input=b'{"id": "a", "text": "x"}\n')
+        assert result.exit_code == 3
+        assert "no English spaCy pipeline" in result.stderr

@@ -132,7 +132,7 @@ def _print_table(extraction: Extraction, output) -> None:
     title = f"{article.id or 'document'} · published {published} · {n} attribution" + \
         ("" if n == 1 else "s")
     if not n:
-        console.print(f"{title}: none found")
+        console.print(f"{title}: none found", soft_wrap=True, highlight=False)
         return
     table = Table(title=title, title_justify="left", show_lines=True)
     for name, style in (("#", "dim"), ("speaker", "bold"), ("role", ""), ("kind", ""),
