@@ -94,7 +94,7 @@ def cue_lemma(word: str) -> str | None:
 
 def cue_class(lemma: str) -> str:
     """``speech`` for verbs of saying, ``other`` for beliefs, plans and findings."""
-    return "speech" if lemma in SPEECH_LEMMAS or lemma == "according to" else "other"
+    return "speech" if lemma in SPEECH_LEMMAS or lemma in ("according to", ":", "―") else "other"
 
 
 def has_cue(text: str, start: int, end: int) -> bool:

@@ -88,9 +88,19 @@ _ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "m
         "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H"}
 
 
+# A determiner and maybe adjectives right before "daily"/"weekly" make it a noun.
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[A-Za-z’'-]+\s+){0,2}$", re.I)
+
+
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|$|which\b|that\b|said\b|reported\b)")
+
+
 def h_set(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     w = m["w"].lower()
     if w in _ADV:
+        if _NOUN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()) and \
+                _NO_NOUN_AFTER.match(ctx.text, m.end("w")):
+            return None  # "the Japanese daily", "a weekly": a newspaper, not a frequency
         return Norm("SET", _ADV[w], end=m.end("w"))
     if not m["unit"]:
         return None

@@ -48,7 +48,10 @@ class Norm:
 
 _TOKENS = re.compile(r"[\w'’$]+")
 _DIGITS = re.compile(r"\d+")
-_MONTH_FOLLOWS = re.compile(r",?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# A month name (or its abbreviation) then a day: "Monday, Oct. 26" — not "Friday, Jane Porter said".
+_MONTH_FOLLOWS = re.compile(
+    r",?\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d")
 
 
 @dataclass(frozen=True)
