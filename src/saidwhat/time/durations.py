@@ -88,8 +88,8 @@ _ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "m
         "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H"}
 
 
-# A determiner and maybe adjectives right before "daily"/"weekly" make it a noun.
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?:[A-Za-z’'-]+\s+){0,2}$", re.I)
+# A determiner and maybe proper adjectives right before "daily"/"weekly" make it a noun.
+_NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[A-Z][A-Za-z’'-]*\s+){0,2}$")
 
 
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|$|which\b|that\b|said\b|reported\b)")
