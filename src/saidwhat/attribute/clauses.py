@@ -29,6 +29,9 @@ _CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", "»"})
 _CONCESSIVE = frozenset({"though", "although"})
 # Verbs whose object is the one urged or asked: "urged Congress to act" keeps "Congress" in content.
 _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "encourage", "warn", "advise", "remind"})
+# Speech acts that report their topic as an object, without a clause or a quote.
+_TOPIC_ACTS = frozenset({"call", "warn", "criticize", "criticise", "attack", "accuse", "mention",
+                         "acknowledge", "announce", "cite", "condemn", "denounce", "praise", "blast"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative"})
 _WORDS = re.compile(r"\w+")
 _MAX_GAP_WORDS = 4
@@ -177,7 +180,7 @@ class UnitRules:
         hi = max(self.end(c.right_edge) for c in right)
         # The closing mark often hangs on the verb, outside the object's subtree: overlap is enough.
         inside = [q for q in self.unit.quotes if q.start < hi and lo < q.end and q not in self.used]
-        if not inside:
+        if not inside and not (lemma in _TOPIC_ACTS and self._topic_ok(cue, right)):
             return None
         subject = self.subject_of(cue)
         if subject is None:
@@ -190,6 +193,15 @@ class UnitRules:
         return Found([span], kind, self.unit.index, self.unit.paragraph, "object",
                      cue=(self.start(cue), self.end(cue)), cue_lemma=lemma,
                      speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
+
+    @staticmethod
+    def _topic_ok(cue, right) -> bool:
+        """Acts of saying whose object is what was said about: "called for more investment",
+        "warned against hackers", "criticized Obama for ..."; the object must be a phrase."""
+        preps = [c for c in right if c.dep_ == "prep"]
+        if cue.lower_.startswith(("call", "warn")):
+            return any(p.lower_ in ("for", "against") for p in preps)
+        return any(c.dep_ == "dobj" for c in right)
 
     def according(self) -> list[Found]:
         """ "According to X, CONTENT." and "CONTENT, according to X." """
