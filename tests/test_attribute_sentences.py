@@ -37,6 +37,15 @@ CASES = [
     # Dash attribution.
     ("“Nobody listens to us anymore.” ― Maria Lopez", None,
      [("direct", "Maria Lopez", "―", "“Nobody listens")]),
+    # A cue set off inside its content: two fragments around it.
+    ("Too often, Senator Tom Ridley said, the debate over coal ends in shouting.", None,
+     [("indirect", "Tom Ridley", "said", "Too often")]),
+    # A speech act reported by its topic.
+    ("Mayor Ann Kole called for more money for the city's schools.", None,
+     [("indirect", "Ann Kole", "called for", "more money")]),
+    # A speech act whose object holds a quoted phrase.
+    ("Jane Porter described the plan as “a betrayal of every voter.”", None,
+     [("mixed", "Jane Porter", "described", "the plan as")]),
     # Speaker label at the start of a paragraph (transcripts).
     ("HOLT: Let me ask you about the economy and the jobs report tonight.", None,
      [("indirect", "HOLT", ":", "Let me ask")]),
@@ -50,6 +59,8 @@ NOTHING = [
     "",
     "“”",
     "It was reported that the bridge had closed.",
+    "Eyes are on whether the mayor will mention the budget in her speech.",
+    "She thinks the plan will fail.",
 ]
 
 
@@ -72,6 +83,18 @@ def test_attribute_finds_expected_attributions(text, published, expected):
 @pytest.mark.parametrize("text", NOTHING)
 def test_attribute_yields_nothing_for_non_attributions(text):
     assert saidwhat.extract(text).attributions == ()
+
+
+def test_attribute_beliefs_only_when_asked():
+    text = "She thinks the plan will fail."
+    (a,) = saidwhat.extract(text, beliefs=True).attributions
+    assert (a.cue, a.cue_class, a.speaker_span) == ("thinks", "other", (0, 3))
+
+
+def test_attribute_parenthetical_cue_content_on_both_sides():
+    text = "Too often, Senator Tom Ridley said, the debate over coal ends in shouting."
+    (a,) = saidwhat.extract(text).attributions
+    assert [text[s:e] for s, e in a.content_spans] == ["Too often", "the debate over coal ends in shouting"]
 
 
 def test_attribute_split_quote_has_two_fragments():

@@ -32,6 +32,8 @@ _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "encourage", "warn",
 # Speech acts that report their topic as an object, without a clause or a quote.
 _TOPIC_ACTS = frozenset({"call", "warn", "criticize", "criticise", "attack", "accuse", "mention",
                          "acknowledge", "announce", "cite", "condemn", "denounce", "praise", "blast"})
+_NOT_SAID = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll",
+                       "not", "n't", "never", "to"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative"})
 _WORDS = re.compile(r"\w+")
 _MAX_GAP_WORDS = 4
@@ -140,6 +142,8 @@ class UnitRules:
         if not comps and lemma == "call":
             comps = [c for c in cue.children if c.dep_ == "oprd"]  # called it a "disgrace"
         if not comps:
+            if cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS:
+                return self.parenthetical(cue, lemma)
             return None
         if any(c.dep_ == "auxpass" for c in cue.children):
             return None  # "are intended to", "it was reported that": no source is named
@@ -168,6 +172,37 @@ class UnitRules:
                      cue=(self.start(cue), self.end(cue)), cue_lemma=lemma, speaker=mention,
                      chain=self.citing(cue), tie=self.tied(cue))
 
+    def parenthetical(self, cue, lemma: str) -> Optional[Found]:
+        """A cue set off inside its content: "Too often, Mr. Clarke said, the debate is ..."."""
+        subject = self.subject_of(cue)
+        if subject is None or subject.tag_ in ("WDT", "WP"):
+            return None
+        frame = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in frame]
+        runs: list[list] = []
+        for t in tokens:
+            if runs and t.i == runs[-1][-1].i + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        spans = []
+        for run in runs:
+            while run and (run[0].is_punct and run[0].text not in "“\"'‘«") or (run and run[0].is_space):
+                run = run[1:]
+            while run and (run[-1].is_punct and run[-1].text not in "”\"'’»") or (run and run[-1].is_space):
+                run = run[:-1]
+            if run:
+                spans.append(widen_to_quotes(char_span(run, self.base), self.unit.quotes))
+        if not spans or sum(len(_WORDS.findall(self.text, a, b)) for a, b in spans) < 3:
+            return None
+        kinds = [content_kind(self.text, sp, self.unit.quotes) for sp in spans]
+        quoted = [q for _, qs in kinds for q in qs]
+        kind = "indirect" if not quoted else ("direct" if all(k == "direct" for k, _ in kinds) else "mixed")
+        self.used.update(quoted)
+        return Found(spans, kind, self.unit.index, self.unit.paragraph, "clause",
+                     cue=(self.start(cue), self.end(cue)), cue_lemma=lemma,
+                     speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
+
     def quoted_object(self, cue, lemma: str) -> Optional[Found]:
         """A speech act whose object holds quoted words: described it as a “disgrace”, called
         people "losers", lauded him for "new ideas"."""
@@ -178,6 +213,13 @@ class UnitRules:
             return None
         lo = self.start(right[0].left_edge)
         hi = max(self.end(c.right_edge) for c in right)
+        cue_end = self.end(cue)
+        first = right[0]
+        if first.dep_ == "prep" and first.i == cue.i + 1 and first.lower_ in ("for", "against") \
+                and list(first.children):
+            # "called for more money": the particle belongs to the cue, the content is its object.
+            cue_end = self.end(first)
+            lo = self.start(next(iter(first.children)).left_edge)
         # The closing mark often hangs on the verb, outside the object's subtree: overlap is enough.
         inside = [q for q in self.unit.quotes if q.start < hi and lo < q.end and q not in self.used]
         if not inside and not (lemma in _TOPIC_ACTS and self._topic_ok(cue, right)):
@@ -191,13 +233,15 @@ class UnitRules:
         kind, inside = content_kind(self.text, span, self.unit.quotes)
         self.used.update(inside)
         return Found([span], kind, self.unit.index, self.unit.paragraph, "object",
-                     cue=(self.start(cue), self.end(cue)), cue_lemma=lemma,
+                     cue=(self.start(cue), cue_end), cue_lemma=lemma,
                      speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
 
     @staticmethod
     def _topic_ok(cue, right) -> bool:
         """Acts of saying whose object is what was said about: "called for more investment",
         "warned against hackers", "criticized Obama for ..."; the object must be a phrase."""
+        if any(c.dep_ in ("aux", "neg") and c.lower_ in _NOT_SAID for c in cue.children):
+            return False  # "whether he will mention talks", "did not mention": nothing was said
         preps = [c for c in right if c.dep_ == "prep"]
         if cue.lower_.startswith(("call", "warn")):
             return any(p.lower_ in ("for", "against") for p in preps)
