@@ -38,4 +38,4 @@ def serve(db: str, host: str, port: int, timeout: float) -> None:
     import uvicorn
 
     click.echo(f"saidwhat: serving {db} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

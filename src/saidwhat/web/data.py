@@ -1,5 +1,6 @@
 """What the web app reads from a store: a read-only, time-limited connection and the queries the store
-does not offer yet (paged search, quotes per week, a speaker's topics, an article's speakers and dates).
+does not offer yet (quotes per week, a speaker's topics, an article's speakers and dates; paged search
+is in ``paging``).
 
 The server never writes: the store is opened with SQLite's ``mode=ro`` URI and ``query_only``. Each
 thread gets its own connection (SQLite connections are not for sharing across concurrent requests),
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Callable, Iterator, Optional, Union
 from urllib.parse import quote as url_quote
 
 from ..errors import SaidwhatError
@@ -41,24 +42,6 @@ class QueryTimeout(SaidwhatError):
     """A query ran past the request's deadline and was interrupted."""
 
     exit_code = 2
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of search results and how many quotes match in all."""
-
-    results: tuple[QuoteResult, ...]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "page": self.page, "per_page": self.per_page, "pages": self.pages,
-                "results": [r.to_dict() for r in self.results]}
 
 
 @dataclass(frozen=True)
@@ -109,6 +92,7 @@ class ReadOnlyStore:
         self.path = Path(path)
         self.timeout = timeout
         self._local = threading.local()
+        self._cache: dict[str, tuple[float, Any]] = {}
         if not self.path.is_file():
             raise StoreUnavailable(f"no store at {str(self.path)!r}; create one with: "
                                    f"saidwhat ingest PATH --db {self.path}")
@@ -144,6 +128,16 @@ class ReadOnlyStore:
         conn.set_progress_handler(lambda: time.monotonic() > deadline(), 1000)
         return conn
 
+    def cached(self, key: str, fresh_for: float, compute: Callable[[], Any]) -> Any:
+        """``compute()``'s value, reused for ``fresh_for`` seconds (the store can grow while served)."""
+        now = time.monotonic()
+        hit = self._cache.get(key)
+        if hit is not None and now - hit[0] < fresh_for:
+            return hit[1]
+        value = compute()
+        self._cache[key] = (now, value)
+        return value
+
     @contextmanager
     def dedicated(self, timeout: float) -> Iterator[sqlite3.Connection]:
         """A connection of its own for a streamed response (its chunks may run on any thread)."""
@@ -177,37 +171,7 @@ class ReadOnlyStore:
             local.deadline = float("inf")
 
 
-# -- search ----------------------------------------------------------------------------------------
-
-
-def filter_sql(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list[Any]]:
-    """FROM, WHERE and parameters of the store's own quote filter, so pages agree with ``quotes()``.
-
-    The store builds these in a private helper whose shape has changed once (``(where, params,
-    needs_article)`` became ``(source, where, params)``); both are accepted until it offers paging.
-    """
-    built = queries._where(conn, f)
-    if isinstance(built[1], list):  # the older shape
-        where, params, needs_article = built
-        source = "attributions a" + (" JOIN articles ar ON ar.id = a.article_id" if needs_article else "")
-        return source, where, params
-    return built
-
-
-def quote_ids(conn: sqlite3.Connection, f: QuoteFilter, limit: int, offset: int = 0) -> list[int]:
-    """Ids of the quotes matching ``f``, newest first, as ``queries.quotes`` orders them."""
-    source, where, params = filter_sql(conn, f)
-    return [r[0] for r in conn.execute(
-        f"SELECT a.quote_id, max(a.day) AS d FROM {source} WHERE {where} "
-        "GROUP BY a.quote_id ORDER BY d DESC, a.quote_id DESC LIMIT ? OFFSET ?", params + [limit, offset])]
-
-
-def search(conn: sqlite3.Connection, f: QuoteFilter, page: int, per_page: int) -> Page:
-    """One page of quotes matching ``f`` and the number matching in all."""
-    source, where, params = filter_sql(conn, f)
-    total = conn.execute(f"SELECT count(DISTINCT a.quote_id) FROM {source} WHERE {where}", params).fetchone()[0]
-    ids = quote_ids(conn, f, per_page, (page - 1) * per_page)
-    return Page(tuple(queries._quote(conn, i) for i in ids), total, page, per_page)
+# -- search form -----------------------------------------------------------------------------------
 
 
 def outlets(conn: sqlite3.Connection, limit: int = 100) -> list[str]:
@@ -251,27 +215,29 @@ _FEW_STOP = frozenset(
     "are was is be do does did done can may might must shall of to in on at by for as an a or if so".split())
 
 
-def _stop_words() -> frozenset[str]:
-    try:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    except ImportError:  # spaCy is a dependency; the short list keeps topics usable without it
-        return _FEW_STOP
-    return _FEW_STOP | frozenset(STOP_WORDS)
-
-
 _STOP: Optional[frozenset[str]] = None
+
+
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words and a few more; loaded once (call it outside a request's deadline)."""
+    global _STOP
+    if _STOP is None:
+        try:
+            from spacy.lang.en.stop_words import STOP_WORDS
+        except ImportError:  # spaCy is a dependency; the short list keeps topics usable without it
+            STOP_WORDS = frozenset()
+        _STOP = _FEW_STOP | frozenset(STOP_WORDS)
+    return _STOP
 
 
 def top_topics(conn: sqlite3.Connection, speaker_id: int, n: int = 12, sample: int = 2000) -> list[tuple[str, int]]:
     """The words a speaker's latest quotes use most (stop words left out), with how many quotes use each."""
-    global _STOP
-    if _STOP is None:
-        _STOP = _stop_words()
+    stop = stop_words()
     counts: Counter[str] = Counter()
     for row in conn.execute("SELECT content FROM attributions WHERE speaker_id = ? ORDER BY day DESC LIMIT ?",
                             (speaker_id, sample)):
         words = {w.casefold().strip("'’-") for w in _WORD.findall(row[0])}
-        counts.update(w for w in words if len(w) > 2 and w not in _STOP)
+        counts.update(w for w in words if len(w) > 2 and w not in stop)
     return [(w, c) for w, c in counts.most_common(n) if c > 1 or len(counts) <= n]
 
 
@@ -309,6 +275,6 @@ def article_dates(conn: sqlite3.Connection, article_id: int) -> list[DateFound]:
         (article_id,))]
 
 
-__all__ = ["ReadOnlyStore", "StoreUnavailable", "QueryTimeout", "QueryError", "QuoteFilter", "Page", "Week",
-           "ArticleSpeaker", "DateFound", "search", "outlets", "speaker", "quotes_per_week", "top_topics",
+__all__ = ["ReadOnlyStore", "StoreUnavailable", "QueryTimeout", "QueryError", "QuoteFilter", "Week",
+           "ArticleSpeaker", "DateFound", "outlets", "speaker", "quotes_per_week", "top_topics",
            "speaker_list", "article_speakers", "article_dates"]

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..store import queries
 from ..store.results import QuoteResult
-from . import data
+from . import paging
 from .data import ReadOnlyStore
 from .views import SearchParams
 
@@ -33,7 +33,7 @@ def _cell(value: object) -> str:
 
 def _results(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[QuoteResult]:
     with store.dedicated(EXPORT_TIMEOUT) as conn:
-        for quote_id in data.quote_ids(conn, params.filter(), limit):
+        for quote_id in paging.quote_ids(conn, params.filter(), limit):
             yield queries._quote(conn, quote_id)
 
 
@@ -61,7 +61,7 @@ def first_check(store: ReadOnlyStore, params: SearchParams) -> SearchParams:
     """Validate before the response starts, so a bad query is a 400 and not a broken download."""
     params = params.check()
     with store.connection() as conn:
-        data.filter_sql(conn, params.filter())
+        paging.filter_sql(conn, params.filter())
     return params
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urlsplit
 from ..errors import InputError
 from ..model import KINDS, SOURCE_TYPES, Extraction
 from ..store import queries
-from . import data, markup, timeline
+from . import data, markup, paging, timeline
 from .data import QueryError, QuoteFilter, ReadOnlyStore
 
 MAX_PASTE_CHARS = 100_000
@@ -106,8 +106,8 @@ def search(store: ReadOnlyStore, params: SearchParams) -> dict[str, Any]:
     """One page of matching quotes, the outlets to filter by, and the parameters echoed back."""
     params = params.check()
     with store.connection() as conn:
-        page = data.search(conn, params.filter(), params.page, params.per_page)
-        outlets = data.outlets(conn)
+        page = paging.search(conn, params.filter(), params.page, params.per_page)
+        outlets = store.cached("outlets", 60.0, lambda: data.outlets(conn))
     return {"params": params, "page": page, "outlets": outlets}
 
 
@@ -124,6 +124,7 @@ def speakers(store: ReadOnlyStore, name: str, limit: int) -> dict[str, Any]:
 
 def speaker(store: ReadOnlyStore, speaker_id: int, latest: int = 10) -> Optional[dict[str, Any]]:
     """A speaker's summary, weekly timeline, top topics and latest quotes; None if unknown."""
+    data.stop_words()  # a one-time import, kept out of the query deadline
     with store.connection() as conn:
         summary = data.speaker(conn, speaker_id)
         if summary is None:

@@ -1,0 +1,241 @@
+"""Web benchmark: ``saidwhat serve`` on loopback over a generated store of 100,000 attributions.
+
+    .venv/bin/python bench/web.py [--attributions 100000] [--seconds 20] [--clients 8] [--max-requests 20000]
+
+1. Generates a store (synthetic articles: Zipf-distributed speakers and words, dates over five years,
+   four attributions per article) with the store's own writer. Nothing is read from the network.
+2. Starts ``saidwhat serve --db STORE`` as a separate process on a free loopback port (the real entry
+   point, so the clients do not share its interpreter).
+3. Drives ``--clients`` concurrent keep-alive clients for ``--seconds`` (stopping early at
+   ``--max-requests``): half search pages (a frequent or rare word, sometimes with a speaker, a date
+   range, a kind or a later page), half article pages. Prints requests/s and p50/p99 latency for each.
+Exit status 1 if any request fails (a non-200 answer or a transport error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from saidwhat.model import Article, Attribution, Extraction, Mention, Speaker, SpeakerRef  # noqa: E402
+from saidwhat.store.corpus import Corpus  # noqa: E402
+
+FIRST = "Anna Ben Carla David Elena Frank Grace Hugo Ines Jonas Karin Liam Maria Nils Olga Pavel Rosa".split()
+LAST = [a + b for a in ("Bar", "Kel", "Mor", "Dal", "Ves", "Tor", "Lin", "Ras", "Hol", "Fen")
+        for b in ("ton", "berg", "ski", "ez", "ov", "ani", "well", "man", "ard", "ic")]
+ROLES = ("foreign minister", "finance minister", "spokesman", "senator", "mayor", "union leader",
+         "chief executive", "ambassador")
+OUTLETS = ("Herald", "Gazette", "Wire Service", "Courier", "Ledger", "Observer", "Tribune", "Chronicle")
+CUES = ("said", "told reporters", "added", "warned", "argued")
+KINDS = ("direct", "direct", "indirect", "mixed")
+START, DAYS = date(2017, 1, 1), 5 * 365
+PER_ARTICLE = 4
+
+
+class Generator:
+    """Synthetic articles with realistic skew: a few speakers and words are very common."""
+
+    def __init__(self, seed: int = 11):
+        rng = self.rng = random.Random(seed)
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        words: set[str] = set()
+        while len(words) < 5000:
+            words.add("".join(rng.choice(letters) for _ in range(rng.randint(4, 9))))
+        self.words = sorted(words)
+        self.word_weights = [1 / (i + 1) for i in range(len(self.words))]
+        self.people = [(f"{f} {s}", rng.choice(ROLES)) for f in FIRST for s in LAST]
+        rng.shuffle(self.people)
+        self.people_weights = [1 / (i + 1) ** 0.9 for i in range(len(self.people))]
+
+    def sentence(self, n: int) -> str:
+        return " ".join(self.rng.choices(self.words, self.word_weights, k=n))
+
+    def extraction(self, i: int) -> Extraction:
+        rng = self.rng
+        day = START + timedelta(days=rng.randrange(DAYS))
+        text = self.sentence(14).capitalize() + ". "
+        atts, speakers = [], {}
+        for name, role in rng.choices(self.people, self.people_weights, k=PER_ARTICLE):
+            local = speakers.setdefault(name, [len(speakers), role, []])
+            cue = rng.choice(CUES)
+            s0 = len(text)
+            text += name
+            s1 = len(text)
+            local[2].append(Mention(s0, s1, name))
+            text += f" {cue}: \""
+            c0 = len(text)
+            text += self.sentence(rng.randint(8, 22))
+            c1 = len(text)
+            text += "\". " + self.sentence(10).capitalize() + ". "
+            atts.append(Attribution(
+                kind=rng.choice(KINDS), content=text[c0:c1], content_span=(c0, c1), content_spans=((c0, c1),),
+                cue=cue, cue_span=(s1 + 1, s1 + 1 + len(cue)), speaker=SpeakerRef(name, "person", role, local[0]),
+                speaker_span=(s0, s1), date=day.isoformat(), confidence=0.8))
+        spk = tuple(Speaker(sid, name, "person", (role,), tuple(m)) for name, (sid, role, m) in speakers.items())
+        outlet = rng.choice(OUTLETS)
+        art = Article(text=text, id=f"doc-{i}", published=day, title=self.sentence(6).capitalize(),
+                      url=f"https://{outlet.lower().replace(' ', '')}.example/{i}", source=outlet)
+        return Extraction(article=art, attributions=tuple(atts), speakers=spk)
+
+
+def build_store(path: Path, attributions: int) -> float:
+    gen = Generator()
+    t0 = time.perf_counter()
+    with Corpus(path) as corpus:
+        corpus.add_many((gen.extraction(i) for i in range(attributions // PER_ARTICLE)), batch_size=500)
+        corpus.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return time.perf_counter() - t0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    exe = Path(sys.executable).with_name("saidwhat")
+    cmd = [str(exe), "serve"] if exe.exists() else [sys.executable, "-m", "saidwhat.cli"]
+    proc = subprocess.Popen(cmd + ["--db", str(db), "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited: {proc.stderr.read()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("server did not start in 60 s")
+
+
+def requests_plan(rng: random.Random, gen: Generator, articles: int):
+    """An endless mix of search and article requests, like a reader's."""
+    while True:
+        if rng.random() < 0.5:
+            yield "article", f"/articles/{rng.randint(1, articles)}", None
+            continue
+        params = {"q": rng.choice(gen.words[:50] if rng.random() < 0.5 else gen.words[50:2000])}
+        r = rng.random()
+        if r < 0.2:
+            params["speaker"] = rng.choice(gen.people[:200])[0]
+        elif r < 0.35:
+            y = rng.randint(2017, 2021)
+            params.update(since=f"{y}-01-01", until=f"{y}-06-30")
+        elif r < 0.45:
+            params["kind"] = "indirect"
+        elif r < 0.55:
+            params["page"] = str(rng.randint(2, 5))
+        yield "search", "/search", params
+
+
+def drive(host: str, port: int, seconds: float, clients: int, max_requests: int, articles: int):
+    """``clients`` threads, each with one keep-alive connection (http.client: little client CPU)."""
+    gen, rng = Generator(), random.Random(5)
+    plan = requests_plan(rng, gen, articles)
+    lock = threading.Lock()
+    latencies: dict[str, list[float]] = {"search": [], "article": []}
+    failures: list[str] = []
+    sent = [0]
+    stop_at = time.monotonic() + seconds
+
+    def client():
+        conn = http.client.HTTPConnection(host, port, timeout=30)
+        while time.monotonic() < stop_at:
+            with lock:
+                if sent[0] >= max_requests:
+                    break
+                sent[0] += 1
+                kind, path, params = next(plan)
+            url = path + ("?" + urlencode(params) if params else "")
+            t0 = time.perf_counter()
+            try:
+                conn.request("GET", url)
+                r = conn.getresponse()
+                body = r.read()
+                error = None if r.status == 200 else f"{r.status} {url}: {body[:200]!r}"
+            except (OSError, http.client.HTTPException) as exc:
+                error = f"{type(exc).__name__} {url}: {exc}"
+                conn.close()
+                conn = http.client.HTTPConnection(host, port, timeout=30)
+            took = time.perf_counter() - t0
+            with lock:
+                if error:
+                    failures.append(error)
+                else:
+                    latencies[kind].append(took)
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, failures, time.perf_counter() - t0
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] * 1000
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--attributions", type=int, default=100_000)
+    ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--max-requests", type=int, default=20_000)
+    ap.add_argument("--db", type=Path, help="reuse (or create) the store here instead of a temporary one")
+    args = ap.parse_args()
+
+    tmp = tempfile.TemporaryDirectory(prefix="saidwhat-web-bench-")
+    db = args.db or Path(tmp.name) / "bench.db"
+    if not db.exists():
+        took = build_store(db, args.attributions)
+        print(f"store: {args.attributions:,} attributions in {args.attributions // PER_ARTICLE:,} articles, "
+              f"built in {took:.1f} s, {db.stat().st_size / 1e6:.0f} MB")
+    with Corpus(db) as c:
+        articles, attributions = c.count("articles"), c.count("attributions")
+    port = free_port()
+    server = start_server(db, port)
+    try:
+        latencies, failures, elapsed = drive("127.0.0.1", port, args.seconds, args.clients, args.max_requests,
+                                             articles)
+    finally:
+        server.terminate()
+        server.wait(10)
+    total = sum(len(v) for v in latencies.values()) + len(failures)
+    print(f"served {attributions:,} attributions / {articles:,} articles; {args.clients} concurrent clients, "
+          f"{elapsed:.1f} s, {os.cpu_count()} CPUs")
+    print(f"{'page':8} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
+    for kind, values in latencies.items():
+        if values:
+            print(f"{kind:8} {len(values):9,} {len(values) / elapsed:8.1f} {pct(values, 0.5):8.1f} "
+                  f"{pct(values, 0.99):8.1f}")
+    print(f"{'all':8} {total:9,} {total / elapsed:8.1f} "
+          f"{statistics.median(sum(latencies.values(), [])) * 1000:8.1f} {pct(sum(latencies.values(), []), 0.99):8.1f}")
+    print(f"failed requests: {len(failures)}")
+    for f in failures[:10]:
+        print("  " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
