@@ -55,8 +55,8 @@ class _Batch:
     """Documents waiting to be extracted and committed together."""
 
     def __init__(self) -> None:
-        self.to_extract: list[tuple[Article, str]] = []
-        self.ready: list[tuple[Extraction, str]] = []
+        self.to_extract: list[tuple[Article, str, str]] = []
+        self.ready: list[tuple[Extraction, str, str]] = []
         self.errors: list[tuple[str, str, str]] = []
 
     def __len__(self) -> int:
@@ -77,14 +77,14 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
 
     def flush() -> None:
         nonlocal batch
-        results = extractor.extract([a for a, _ in batch.to_extract])
+        results = extractor.extract([a for a, _, _ in batch.to_extract])
         ready = list(batch.ready)
         errors = list(batch.errors)
-        for (article, origin), result in zip(batch.to_extract, results):
+        for (article, origin, identity), result in zip(batch.to_extract, results):
             if isinstance(result, tuple):
                 errors.append((origin,) + result)
             else:
-                ready.append((result, origin))
+                ready.append((result, origin, identity))
         ids = corpus.write_batch(ready, errors)
         counts["added"] += sum(1 for i in ids if i is not None)
         counts["already"] += sum(1 for i in ids if i is None)
@@ -130,6 +130,6 @@ def _admit(doc: Document, corpus: Corpus, seen: set[str], batch: _Batch, counts:
         return
     seen.add(identity)
     if extraction is not None:
-        batch.ready.append((extraction, doc.origin))
+        batch.ready.append((extraction, doc.origin, identity))
     else:
-        batch.to_extract.append((article, doc.origin))
+        batch.to_extract.append((article, doc.origin, identity))

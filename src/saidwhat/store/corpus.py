@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Sequence, Union
 
 from ..model import Extraction
 from . import queries
@@ -75,15 +75,16 @@ class Corpus:
             out.extend(self.write_batch(batch))
         return out
 
-    def write_batch(self, items: list[tuple[Extraction, Optional[str]]],
-                    errors: Iterable[tuple[str, str, str]] = ()) -> list[Optional[int]]:
-        """Store extractions and ``(document, reason, message)`` errors in one transaction."""
+    def write_batch(self, items: Sequence[tuple], errors: Iterable[tuple[str, str, str]] = ()
+                    ) -> list[Optional[int]]:
+        """Store ``(extraction, origin[, identity])`` items and ``(document, reason, message)`` errors
+        in one transaction."""
         writer = self.writer
         try:
             with transaction(self.conn):
                 ids = []
-                for extraction, origin in items:
-                    new_id = writer.add(extraction, origin)
+                for extraction, origin, *known in items:
+                    new_id = writer.add(extraction, origin, known[0] if known else None)
                     if origin:
                         writer.clear_error(origin)
                     ids.append(new_id)

@@ -84,31 +84,31 @@ class NearDuplicates:
     def _index(self) -> MinHashLSH:
         if self._lsh is None:
             self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-            for row in self.conn.execute("SELECT article_id, minhash FROM signatures"):
-                self._insert(row[0], np.frombuffer(row[1], dtype=np.uint32))
+            for row in self.conn.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"):
+                self.remember(row[0], np.frombuffer(row[1], dtype=np.uint32))
         return self._lsh
-
-    def _insert(self, article_id: int, values: np.ndarray) -> None:
-        self._values[article_id] = values
-        self._lsh.insert(article_id, _minhash(values), check_duplication=False)
 
     def reset(self) -> None:
         """Forget the in-memory index (after a rollback it may hold articles the store lost)."""
         self._lsh = None
         self._values = {}
 
-    def add(self, article_id: int, text: str) -> Optional[int]:
-        """Store the article's signature; return the earlier article it nearly duplicates, if any."""
+    def check(self, text: str) -> tuple[Optional[np.ndarray], Optional[int]]:
+        """The text's signature (None when too short), and the stored article it nearly duplicates."""
         values = signature(text)
         if values is None:
-            return None
-        lsh = self._index()
+            return None, None
         best, best_score = None, THRESHOLD
-        for other in lsh.query(_minhash(values)):
+        for other in self._index().query(_minhash(values)):
             score = float(np.mean(self._values[other] == values))
-            if score >= best_score and (best is None or score > best_score or other < best):
+            if score > best_score or (score == best_score and (best is None or other < best)):
                 best, best_score = other, score
-        self.conn.execute("INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
-                          (article_id, values.tobytes()))
-        self._insert(article_id, values)
-        return best
+        return values, best
+
+    def remember(self, article_id: int, values: Optional[np.ndarray]) -> None:
+        """Index a stored article's signature for the articles that come after it."""
+        if values is None:
+            return
+        self._index()
+        self._values[article_id] = values
+        self._lsh.insert(article_id, _minhash(values), check_duplication=False)

@@ -19,6 +19,14 @@ def _span(value: Any) -> Optional[tuple[int, int]]:
     return None if value is None else (int(value[0]), int(value[1]))
 
 
+def _record(cls, **fields):
+    # Bulk loads build millions of these: filling __dict__ directly skips the frozen dataclass's
+    # per-field object.__setattr__ calls (several times faster); every field is given explicitly.
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
 def extraction_from_dict(d: dict, document: Optional[str] = None) -> Extraction:
     """The :class:`Extraction` a pre-extracted record describes; InputError when it is malformed."""
     try:
@@ -30,21 +38,24 @@ def extraction_from_dict(d: dict, document: Optional[str] = None) -> Extraction:
         speakers = tuple(
             Speaker(id=s["id"], name=s["name"], type=s.get("type", "unknown"),
                     roles=tuple(s.get("roles") or ([s["role"]] if s.get("role") else [])),
-                    mentions=tuple(Mention(m["start"], m["end"], m["text"]) for m in s.get("mentions", ())))
+                    mentions=tuple(_record(Mention, start=m["start"], end=m["end"], text=m["text"])
+                                   for m in s.get("mentions", ())))
             for s in d.get("speakers", ()))
         attributions = []
         for a in d.get("attributions", ()):
             sp = a.get("speaker")
-            ref = None if sp is None else SpeakerRef(sp.get("name"), sp.get("type", "unknown"),
-                                                      sp.get("role"), sp.get("id"))
+            ref = None if sp is None else _record(SpeakerRef, name=sp.get("name"), type=sp.get("type", "unknown"),
+                                                  role=sp.get("role"), id=sp.get("id"))
             span = _span(a["content_span"])
-            attributions.append(Attribution(
-                kind=a["kind"], content=a["content"], content_span=span,
-                content_spans=tuple(_span(s) for s in a.get("content_spans") or [span]),
+            spans = a.get("content_spans")
+            chain = a.get("source_chain")
+            attributions.append(_record(
+                Attribution, kind=a["kind"], content=a["content"], content_span=span,
+                content_spans=tuple(_span(x) for x in spans) if spans else (span,),
                 cue=a.get("cue"), cue_span=_span(a.get("cue_span")), speaker=ref,
                 speaker_span=_span(a.get("speaker_span")), date=a.get("date"), date_text=a.get("date_text"),
-                source_chain=tuple(SourceLink(s["name"], s["type"], s.get("cue"), _span(s.get("span")))
-                                   for s in a.get("source_chain", ())),
+                source_chain=tuple(SourceLink(x["name"], x["type"], x.get("cue"), _span(x.get("span")))
+                                   for x in chain) if chain else (),
                 confidence=float(a.get("confidence", 0.5)), cue_class=a.get("cue_class", "speech")))
         times = tuple(TimeExpression(t["start"], t["end"], t["text"], t["type"], t.get("value"), t.get("mod"))
                       for t in d.get("time_expressions", ()))

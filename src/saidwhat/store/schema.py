@@ -23,6 +23,7 @@ CREATE TABLE articles (
     text_hash TEXT NOT NULL,
     origin TEXT,                            -- where it was read from (file, line, record)
     near_duplicate_of INTEGER REFERENCES articles(id),
+    minhash BLOB,                           -- MinHash signature, so near-duplicate detection survives restarts
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
@@ -103,12 +104,6 @@ CREATE TABLE time_expressions (
     type TEXT NOT NULL, value TEXT, mod TEXT
 );
 CREATE INDEX time_expressions_article ON time_expressions(article_id);
-
--- MinHash signatures, kept so near-duplicate detection survives restarts.
-CREATE TABLE signatures (
-    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
-    minhash BLOB NOT NULL
-);
 
 CREATE TABLE errors (
     id INTEGER PRIMARY KEY,

@@ -48,25 +48,24 @@ class StoreWriter:
         row = self.conn.execute("SELECT 1 FROM articles WHERE identity = ?", (identity,)).fetchone()
         return row is not None
 
-    def add(self, extraction: Extraction, origin: Optional[str] = None) -> Optional[int]:
+    def add(self, extraction: Extraction, origin: Optional[str] = None,
+            identity: Optional[str] = None) -> Optional[int]:
         """Store one extraction; the new article's id, or None when it was already stored."""
         art = extraction.article
-        identity = article_identity(art.text, art.url)
+        identity = identity or article_identity(art.text, art.url)
         published = art.published.isoformat() if art.published else None
+        values, original = self.near.check(art.text)
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO articles (identity, doc_id, url, title, source, published, text, "
-            "text_hash, origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (identity, art.id, art.url, art.title, art.source, published, art.text,
-             text_hash(art.text), origin, _now()))
+            "text_hash, origin, near_duplicate_of, minhash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (identity, art.id, art.url, art.title, art.source, published, art.text, text_hash(art.text), origin,
+             original, values.tobytes() if values is not None else None, _now()))
         if cur.rowcount == 0:
             return None
         article_id = cur.lastrowid
+        self.near.remember(article_id, values)
         self.conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                           (article_id, art.title or "", art.text))
-        original = self.near.add(article_id, art.text)
-        if original is not None:
-            self.conn.execute("UPDATE articles SET near_duplicate_of = ? WHERE id = ?",
-                              (original, article_id))
 
         local: dict[int, Optional[int]] = {}
         local_role: dict[int, Optional[str]] = {}
