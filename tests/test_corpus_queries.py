@@ -135,3 +135,12 @@ def test_corpus_period_terms(since, until, expected):
 
 def test_corpus_fts_index_matches_its_source(corpus):
     corpus.conn.execute("INSERT INTO attributions_fts (attributions_fts) VALUES ('integrity-check')")
+
+
+def test_corpus_full_name_query_leaves_out_an_ambiguous_surname():
+    with saidwhat.Corpus(":memory:") as c:
+        for n, name in enumerate(["Adam Smith", "Laura Smith", "Smith"]):
+            c.add(article([said(name, f"remark {n} on the budget")], url=f"https://x.example/{n}"))
+        assert contents(c.quotes(speaker="Adam Smith")) == {"remark 0 on the budget"}
+        assert contents(c.quotes(speaker="Smith")) == {"remark 0 on the budget", "remark 1 on the budget",
+                                                       "remark 2 on the budget"}

@@ -55,8 +55,10 @@ def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     ids = {r[0] for r in conn.execute("SELECT speaker_id FROM speaker_aliases WHERE alias = ?", (name,))}
     person = parse_person(name)
     if person is not None:
-        for row in conn.execute("SELECT id, first FROM speakers WHERE surname = ?", (person.surname,)):
-            if person.first is None or row["first"] is None or first_names_agree(row["first"], person.first):
+        for row in conn.execute("SELECT id, first, ambiguous FROM speakers WHERE surname = ?", (person.surname,)):
+            if person.first is None or first_names_agree(row["first"] or person.first, person.first) and not (
+                    row["first"] is None and row["ambiguous"]):
+                # A bare surname shared by several people is not any one of them.
                 ids.add(row["id"])
     key = organisation_key(name)
     if key:
