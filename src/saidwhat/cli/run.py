@@ -52,8 +52,9 @@ def run_command(inputs, out_dir: str, scheduler: str, workers: Optional[int], pa
     except SaidwhatError as exc:
         _say(str(exc))
         sys.exit(exc.exit_code)
-    _say(f"{summary.describe()}; {summary.rate:.1f} docs/s on {summary.workers} workers "
-         f"({summary.seconds:.1f} s)")
+    speed = (f"; {summary.rate:.1f} docs/s on {summary.workers} workers ({summary.seconds:.1f} s)"
+             if summary.written else "")
+    _say(summary.describe() + speed)
     for shard, why in summary.failed:
         _say(f"shard {shard} failed: {why}")
     if summary.failed:
