@@ -64,6 +64,12 @@ def run_command(inputs, out_dir: str, scheduler: str, workers: Optional[int], pa
     sys.exit(1 if summary.failed or summary.errors else 0)
 
 
+def _has_bokeh() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("bokeh") is not None
+
+
 class _Bar:
     """A rich progress bar over shards, started once the workers are ready."""
 
@@ -80,7 +86,8 @@ class _Bar:
             self.progress.stop()
 
     def start(self, dashboard: str, shards: int, todo: int) -> None:
-        _say(f"dashboard: {dashboard}")
+        _say(f"dashboard: {dashboard}" + ("" if _has_bokeh() else
+             " (a local dashboard needs bokeh: pip install 'saidwhat[cluster]')"))
         _say(f"{shards} shards, {shards - todo} already complete, {todo} to extract")
         if self.quiet:
             return
