@@ -131,3 +131,27 @@ def test_web_errors_bad_store_refused_at_start(tmp_path, content, says):
         path.write_bytes(content)
     with pytest.raises(StoreUnavailable, match=says):
         create_app(path)
+
+
+def _fuzz_text():
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(['"', "*", "(", ")", "-", "^", ":", "NEAR", "OR", "AND", "NOT", "%", "_", "'", ";",
+                              "\\", "\x00", "é", "🙂", "2019-04", "Holman", "deficit", " "])
+    return st.one_of(st.text(max_size=40), st.lists(pieces, max_size=12).map("".join))
+
+
+def test_web_errors_no_query_string_makes_a_500(client):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    fields = st.fixed_dictionaries({}, optional={k: _fuzz_text() for k in (
+        "q", "speaker", "since", "until", "kind", "source_type", "outlet", "page", "per_page")})
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(params=fields, api=st.booleans())
+    def check(params, api):
+        r = client.get("/api/search" if api else "/search", params=params)
+        assert r.status_code in (200, 400, 422), (params, r.status_code, r.text[:300])
+
+    check()

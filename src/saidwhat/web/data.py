@@ -230,7 +230,7 @@ def stop_words() -> frozenset[str]:
     return _STOP
 
 
-def top_topics(conn: sqlite3.Connection, speaker_id: int, n: int = 12, sample: int = 2000) -> list[tuple[str, int]]:
+def top_topics(conn: sqlite3.Connection, speaker_id: int, n: int = 12, sample: int = 600) -> list[tuple[str, int]]:
     """The words a speaker's latest quotes use most (stop words left out), with how many quotes use each."""
     stop = stop_words()
     counts: Counter[str] = Counter()

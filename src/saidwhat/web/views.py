@@ -117,9 +117,13 @@ def search_json(result: dict[str, Any]) -> dict[str, Any]:
 
 def speakers(store: ReadOnlyStore, name: str, limit: int) -> dict[str, Any]:
     """Speakers ranked by quotes, or the ones a name can mean."""
+    name = name.strip()
     with store.connection() as conn:
-        found = data.speaker_list(conn, name.strip(), limit)
-    return {"name": name.strip(), "speakers": found}
+        if name:
+            found = data.speaker_list(conn, name, limit)
+        else:  # the ranking groups every attribution: reuse it for a minute
+            found = store.cached(f"speakers:{limit}", 60.0, lambda: data.speaker_list(conn, None, limit))
+    return {"name": name, "speakers": found}
 
 
 def speaker(store: ReadOnlyStore, speaker_id: int, latest: int = 10) -> Optional[dict[str, Any]]:
@@ -131,7 +135,8 @@ def speaker(store: ReadOnlyStore, speaker_id: int, latest: int = 10) -> Optional
             return None
         weeks = data.quotes_per_week(conn, speaker_id)
         topics = data.top_topics(conn, speaker_id)
-        quotes = queries.quotes(conn, QuoteFilter(speaker=f"#{speaker_id}", limit=latest))
+        ids = paging.quote_ids(conn, QuoteFilter(speaker=f"#{speaker_id}"), latest)
+        quotes = [queries._quote(conn, i) for i in ids]
     return {"speaker": summary, "weeks": weeks, "chart": timeline.chart(weeks), "topics": topics,
             "latest": quotes}
 
