@@ -96,10 +96,10 @@ def test_batch_engine_failure_is_one_documents_error(monkeypatch):
 
     real = pipeline.extract_article
 
-    def flaky(article):
+    def flaky(article, **options):
         if "boom" in article.text:
             raise RuntimeError("engine bug")
-        return real(article)
+        return real(article, **options)
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
     results = list(extract_many([GOOD, "boom", GOOD]))

@@ -143,7 +143,7 @@ def test_cli_extract_missing_model_exits_three(runner, article, monkeypatch):
     import saidwhat.pipeline
     from saidwhat.errors import ModelNotFoundError
 
-    def no_model(article):
+    def no_model(article, **options):
         raise ModelNotFoundError("no English spaCy pipeline is installed; run: pip install ...")
 
     monkeypatch.setattr(saidwhat.pipeline, "extract_article", no_model)

@@ -124,3 +124,21 @@ def test_cli_extract_jsonl_workers_keep_order_through_real_entry_point(tmp_path)
     single, double = (r.stdout.decode("utf-8").splitlines() for r in runs)
     assert [json.loads(x)["id"] for x in double] == [f"n{i}" for i in range(40) if i % 9 != 4]
     assert double == single
+
+
+@pytest.mark.parametrize("args, expected", [([], False), (["--beliefs"], True)])
+def test_cli_extract_jsonl_beliefs_flag_reaches_the_engine(runner, monkeypatch, args, expected):
+    import saidwhat.pipeline
+
+    seen = []
+    real = saidwhat.pipeline.extract_article
+
+    def spy(article, beliefs=False):
+        seen.append(beliefs)
+        return real(article, beliefs=beliefs)
+
+    monkeypatch.setattr(saidwhat.pipeline, "extract_article", spy)
+    result = runner.invoke(main, ["extract", "--jsonl", "-", *args],
+                           input=b'{"id": "a", "text": "She believes it will rain."}\n')
+    assert result.exit_code == 0, result.stderr
+    assert seen == [expected]

@@ -104,8 +104,11 @@ class BatchSummary:
                 "attributions": self.attributions, "skipped": dict(sorted(self.skipped.items()))}
 
 
-def extract_one(item: Item, index: int = 0) -> Result:
-    """The extraction of one input item, or a :class:`DocumentError`; never raises for bad input."""
+def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
+    """The extraction of one input item, or a :class:`DocumentError`; never raises for bad input.
+
+    ``beliefs``: also report beliefs, plans and findings (see ``saidwhat.extract``).
+    """
     from .pipeline import extract_article, make_article
 
     if isinstance(item, DocumentError):
@@ -117,9 +120,9 @@ def extract_one(item: Item, index: int = 0) -> Result:
     try:
         if isinstance(item, Article):
             doc_id = item.id
-            return extract_article(item)
+            return extract_article(item, beliefs=beliefs)
         if isinstance(item, str):
-            return extract_article(make_article(item))
+            return extract_article(make_article(item), beliefs=beliefs)
         if not isinstance(item, Mapping):
             return DocumentError(None, "not-an-object",
                                  f"input is {type(item).__name__}; expected an object with a "
@@ -131,7 +134,7 @@ def extract_one(item: Item, index: int = 0) -> Result:
                                  line, index)
         extras = {k: item[k] if isinstance(item.get(k), str) else None for k in ARTICLE_FIELDS}
         article = make_article(item["text"], item.get("published"), id=doc_id, **extras)
-        return extract_article(article)
+        return extract_article(article, beliefs=beliefs)
     except InputError as e:
         return DocumentError(doc_id, e.reason, _plain_message(e, doc_id), line, index)
     except (SaidwhatError, ImportError):
@@ -167,10 +170,10 @@ _startup_error: Optional[BaseException] = None
 START_TIMEOUT = 600
 
 
-def _extract_chunk(chunk: list[tuple[int, Item]]) -> list[Result]:
+def _extract_chunk(chunk: list[tuple[int, Item]], beliefs: bool = False) -> list[Result]:
     if _startup_error is not None:
         raise _startup_error
-    return [extract_one(item, index) for index, item in chunk]
+    return [extract_one(item, index, beliefs) for index, item in chunk]
 
 
 def _init_worker(ready) -> None:
@@ -219,13 +222,15 @@ class Extractor:
     """
 
     def __init__(self, workers: int = 1, chunk_size: int = CHUNK_DOCS,
-                 chunk_chars: int = CHUNK_CHARS, window: Optional[int] = None):
+                 chunk_chars: int = CHUNK_CHARS, window: Optional[int] = None,
+                 beliefs: bool = False):
         if workers < 1:
             raise ValueError(f"workers is {workers}; expected 1 or more")
         self.workers = workers
         self.chunk_size = max(1, chunk_size)
         self.chunk_chars = max(1, chunk_chars)
         self.window = window or workers * WINDOW_PER_WORKER
+        self.beliefs = beliefs
         self._pool: Optional[ProcessPoolExecutor] = None
 
     def __enter__(self) -> "Extractor":
@@ -271,7 +276,7 @@ class Extractor:
         """One result per input item, in input order."""
         if self.workers == 1:
             for index, item in enumerate(docs):
-                yield extract_one(item, index)
+                yield extract_one(item, index, self.beliefs)
             return
         yield from self._map_parallel(docs)
 
@@ -306,7 +311,7 @@ class Extractor:
 
     def _submit(self, chunk: list) -> Future:
         assert self._pool is not None
-        return self._pool.submit(_extract_chunk, chunk)
+        return self._pool.submit(_extract_chunk, chunk, self.beliefs)
 
     def _restart(self) -> None:
         if self._pool is not None:
@@ -333,9 +338,9 @@ def _crashed(item: Item, index: int) -> DocumentError:
                          "try it alone with saidwhat extract", line, index)
 
 
-def extract_many(docs: Iterable[Item], workers: int = 1, *, chunk_size: int = CHUNK_DOCS,
-                 chunk_chars: int = CHUNK_CHARS, window: Optional[int] = None
-                 ) -> Iterator[Result]:
+def extract_many(docs: Iterable[Item], workers: int = 1, *, beliefs: bool = False,
+                 chunk_size: int = CHUNK_DOCS, chunk_chars: int = CHUNK_CHARS,
+                 window: Optional[int] = None) -> Iterator[Result]:
     """Extract every document of ``docs``, yielding an Extraction or a DocumentError per input, in order.
 
     An item is a dict ``{"id", "text", "published"?, "title"?, "url"?, "source"?}``, an
@@ -343,10 +348,12 @@ def extract_many(docs: Iterable[Item], workers: int = 1, *, chunk_size: int = CH
     as :func:`saidwhat.reader.read_jsonl` yields) or a :class:`DocumentError` (passed through, so a
     reader's per-line errors keep their place in the output). A missing id becomes the line number
     (or the 1-based position). ``workers > 1`` runs a pool of spawned processes; the input is read
-    lazily and at most ``window`` chunks are in flight. Raises only for problems that concern every
+    lazily and at most ``window`` chunks are in flight. ``beliefs``: also report beliefs, plans
+    and findings (see ``saidwhat.extract``). Raises only for problems that concern every
     document (no spaCy model: :class:`~saidwhat.errors.ModelNotFoundError`).
     """
-    runner = Extractor(workers, chunk_size=chunk_size, chunk_chars=chunk_chars, window=window)
+    runner = Extractor(workers, chunk_size=chunk_size, chunk_chars=chunk_chars, window=window,
+                       beliefs=beliefs)
     try:
         yield from runner.map(docs)
     finally:

@@ -26,23 +26,24 @@ def dumps_line(record: Any, indent: Optional[int] = None) -> str:
 
 
 def extract_files(paths: Iterable[Union[str, Path]], published: Union[str, date, None] = None,
-                  workers: int = 1) -> Iterator[Result]:
+                  workers: int = 1, beliefs: bool = False) -> Iterator[Result]:
     """An Extraction (id = the path as given) or a DocumentError naming the file, per file, in order.
 
     ``published`` overrides any dateline; a missing, binary or non-UTF-8 file is a DocumentError.
     """
-    return extract_many(read_text_files(paths, published), workers=workers)
+    return extract_many(read_text_files(paths, published), workers=workers, beliefs=beliefs)
 
 
 def run_jsonl(lines: Iterable[bytes], out: TextIO, workers: int = 1,
-              on_error: Optional[Callable[[DocumentError], None]] = None) -> BatchSummary:
+              on_error: Optional[Callable[[DocumentError], None]] = None,
+              beliefs: bool = False) -> BatchSummary:
     """Extract every document of a JSON Lines byte stream and write ``Extraction.to_dict()`` lines.
 
     Output lines are in input order; a document that cannot be extracted gets no output line, is
     passed to ``on_error`` and counted in the returned summary by reason.
     """
     summary = BatchSummary()
-    for result in extract_many(read_jsonl(lines), workers=workers):
+    for result in extract_many(read_jsonl(lines), workers=workers, beliefs=beliefs):
         summary.add(result)
         if isinstance(result, DocumentError):
             if on_error is not None:

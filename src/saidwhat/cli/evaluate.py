@@ -55,10 +55,12 @@ _save = click.option("--save-predictions", type=click.File("w", encoding="utf-8"
                                       "speech cues count; the rest of the gold is optional.")
 @click.option("--min-overlap", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Share of the union two content spans must share to match.")
+@click.option("--beliefs", is_flag=True,
+              help="Also extract beliefs, plans and findings (cue_class other).")
 @_table
 @_workers
 @_save
-def eval_command(gold, focus, min_overlap, table, workers, save_predictions) -> None:
+def eval_command(gold, focus, min_overlap, table, workers, save_predictions, beliefs) -> None:
     """Extract the texts of GOLD (JSON Lines with attributions) and score the attributions.
 
     Prints content precision/recall/F1, exact span rate, speaker accuracy, end-to-end F1 (content
@@ -67,7 +69,7 @@ def eval_command(gold, focus, min_overlap, table, workers, save_predictions) -> 
     3 no spaCy pipeline.
     """
     _run(evaluate_attributions, gold, table, 20, focus=focus, min_overlap=min_overlap,
-         workers=workers, predictions=save_predictions)
+         workers=workers, predictions=save_predictions, beliefs=beliefs)
 
 
 @main.command("eval-time")

@@ -61,7 +61,9 @@ class _ErrorReporter:
               help="Publication date of the FILE articles; overrides a dateline.")
 @click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Processes to extract with (each loads the language model once).")
-def extract_command(files, jsonl, output, fmt, published, workers) -> None:
+@click.option("--beliefs", is_flag=True,
+              help="Also report beliefs, plans and findings (cue_class other), not only speech.")
+def extract_command(files, jsonl, output, fmt, published, workers, beliefs) -> None:
     """Who said what in each FILE ('-' = stdin), or in each line of a --jsonl batch.
 
     \b
@@ -75,9 +77,9 @@ def extract_command(files, jsonl, output, fmt, published, workers) -> None:
         raise click.UsageError("give either FILE arguments or --jsonl IN (not both, not neither)")
     try:
         if jsonl:
-            code = _run_jsonl(jsonl, output, workers)
+            code = _run_jsonl(jsonl, output, workers, beliefs)
         else:
-            code = _run_files(files, output, fmt, published, workers)
+            code = _run_files(files, output, fmt, published, workers, beliefs)
     except KeyboardInterrupt:
         _warn("interrupted")
         sys.exit(130)
@@ -87,13 +89,14 @@ def extract_command(files, jsonl, output, fmt, published, workers) -> None:
     sys.exit(code)
 
 
-def _run_jsonl(path: str, output, workers: int) -> int:
+def _run_jsonl(path: str, output, workers: int, beliefs: bool) -> int:
     from ..reader import open_binary
 
     started = time.perf_counter()
     stream = open_binary(path)  # InputError (exit 2) when it cannot be opened
     try:
-        summary = run_jsonl(stream, output, workers=workers, on_error=_ErrorReporter())
+        summary = run_jsonl(stream, output, workers=workers, on_error=_ErrorReporter(),
+                            beliefs=beliefs)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -102,10 +105,10 @@ def _run_jsonl(path: str, output, workers: int) -> int:
     return 1 if summary.skipped_total else 0
 
 
-def _run_files(files, output, fmt: str, published, workers: int) -> int:
+def _run_files(files, output, fmt: str, published, workers: int, beliefs: bool) -> int:
     extractions: list[Extraction] = []
     skipped = 0
-    for result in extract_files(files, published, workers=workers):
+    for result in extract_files(files, published, workers=workers, beliefs=beliefs):
         if isinstance(result, DocumentError):
             skipped += 1
             _warn(f"{result.document}: {result.message}")

@@ -57,14 +57,14 @@ def load_gold(path: Union[str, Path], needs: str) -> GoldDocs:
 
 
 def predict(gold: GoldDocs, workers: int = 1,
-            on_error: Optional[Callable[[DocumentError], None]] = None
+            on_error: Optional[Callable[[DocumentError], None]] = None, beliefs: bool = False
             ) -> tuple[GoldDocs, list[DocumentError]]:
     """saidwhat's output (``Extraction.to_dict()``) for every gold text, keyed by id."""
     inputs = ({"id": doc_id, "text": doc["text"], "published": doc.get("published")}
               for doc_id, doc in gold.items())
     preds: GoldDocs = {}
     errors: list[DocumentError] = []
-    for result in extract_many(inputs, workers=workers):
+    for result in extract_many(inputs, workers=workers, beliefs=beliefs):
         if isinstance(result, DocumentError):
             errors.append(result)
             if on_error:
@@ -83,14 +83,15 @@ def _save(preds: GoldDocs, out: Optional[TextIO]) -> None:
 def evaluate_attributions(gold_path: Union[str, Path], *, focus: str = "all",
                           min_overlap: float = 0.5, workers: int = 1,
                           predictions: Optional[TextIO] = None,
-                          on_error: Optional[Callable[[DocumentError], None]] = None
-                          ) -> EvaluationReport:
+                          on_error: Optional[Callable[[DocumentError], None]] = None,
+                          beliefs: bool = False) -> EvaluationReport:
     """Extract every text of an attribution gold file and score the attributions found.
 
-    ``predictions``, when given, receives saidwhat's output as JSON Lines (the scorer's pred format).
+    ``predictions``, when given, receives saidwhat's output as JSON Lines (the scorer's pred format);
+    ``beliefs`` also extracts beliefs, plans and findings (see ``saidwhat.extract``).
     """
     gold = load_gold(gold_path, "attributions")
-    preds, errors = predict(gold, workers, on_error)
+    preds, errors = predict(gold, workers, on_error, beliefs)
     _save(preds, predictions)
     metrics = score_attributions(gold, preds, focus=focus, min_overlap=min_overlap)
     return EvaluationReport(metrics, tuple(errors))
