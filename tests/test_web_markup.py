@@ -64,3 +64,9 @@ def test_web_markup_timeline_chart(weeks, bars, peak):
         tallest = max(c.bars, key=lambda b: b.height)
         assert tallest.quotes == peak and abs(tallest.y - c.top) < 0.01
     assert len(c.ticks) <= 9
+
+
+def test_web_markup_label_follows_the_last_content_fragment():
+    got = pieces(TEXT, [mark(1, [(0, 3), (9, 23)]), mark(2, [(28, 30)], (31, 35))])
+    ends = {p.text: p.ends for p in got if p.ends}
+    assert ends == {'"yes, we will"': (1,), "Bo": (2,)}

@@ -39,6 +39,11 @@ class Marked:
     record: dict = field(default_factory=dict, compare=False)
 
     @property
+    def anchor(self) -> str:
+        """The id of this attribution's record card (the store's attribution id when it has one)."""
+        return f"att-{self.record.get('id', self.number)}"
+
+    @property
     def summary(self) -> str:
         """A one-line description for tooltips."""
         who = self.speaker or "no source found"
@@ -56,6 +61,7 @@ class Piece:
 
     text: str
     marks: tuple[tuple[int, str], ...]
+    ends: tuple[int, ...] = ()  # attributions whose content ends with this piece (a label follows it)
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -93,13 +99,18 @@ def pieces(text: str, marked: Iterable[Marked]) -> list[Piece]:
             if c:
                 spans.append((*c, m.number, part))
     cuts = sorted({0, size, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
-    out = []
+    last_end: dict[int, int] = {}
+    for _, e, n, p in spans:
+        if p == "content":
+            last_end[n] = max(e, last_end.get(n, 0))
+    out: list[Piece] = []
     for start, end in zip(cuts, cuts[1:]):
         covering = tuple(sorted((n, p) for s, e, n, p in spans if s <= start and end <= e))
-        if out and out[-1].marks == covering:
-            out[-1] = Piece(out[-1].text + text[start:end], covering)
+        ends = tuple(sorted(n for n, e in last_end.items() if e == end))
+        if out and out[-1].marks == covering and not out[-1].ends:
+            out[-1] = Piece(out[-1].text + text[start:end], covering, ends)
         else:
-            out.append(Piece(text[start:end], covering))
+            out.append(Piece(text[start:end], covering, ends))
     return out
 
 
