@@ -75,8 +75,12 @@ class SpeakerResolver:
             return SpeakerRef(name=None, type="unknown")
         entity.mentions.append(Mention(m.span[0], m.span[1], self._text(m.span)))
         entity.last = m.span[0]
-        if m.role:
-            role = _clean_role(self._text(m.role))
+        role_span = m.role
+        if role_span is None and not m.proper and not m.pronoun and m.determiner == "the" \
+                and entity.name.lower() != self._text(m.span).lower():
+            role_span = m.span  # "the Japanese daily" names what Yomiuri Shimbun is
+        if role_span:
+            role = _clean_role(self._text(role_span))
             if role and role.lower() not in (r.lower() for r in entity.roles):
                 entity.roles.append(role)
         return SpeakerRef(name=entity.name, type=entity.type,
