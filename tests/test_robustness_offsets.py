@@ -80,9 +80,9 @@ published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=texts, pub=published)
-def test_robustness_arbitrary_text_never_raises_and_offsets_slice(text, pub):
-    check_invariants(saidwhat.extract(text, published=pub), text)
+@given(text=texts, pub=published, beliefs=st.booleans())
+def test_robustness_arbitrary_text_never_raises_and_offsets_slice(text, pub, beliefs):
+    check_invariants(saidwhat.extract(text, published=pub, beliefs=beliefs), text)
 
 
 NASTY = [
@@ -129,6 +129,7 @@ NASTY = [
 @pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
 def test_robustness_nasty_text(text):
     check_invariants(saidwhat.extract(text), text)
+    check_invariants(saidwhat.extract(text, beliefs=True), text)
 
 
 @pytest.mark.parametrize("pub", [None, "2019-04-08", date(2019, 4, 8), "2019-04-08T23:59:59+02:00"])
