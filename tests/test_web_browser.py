@@ -15,7 +15,6 @@ import warnings
 from pathlib import Path
 
 import pytest
-
 from web_fixtures import store_path  # noqa: F401  (fixture)
 
 CHROMIUM = "/usr/bin/chromium"

@@ -8,7 +8,6 @@ import sqlite3
 import warnings
 
 import pytest
-
 from web_fixtures import client, fake_extract, store_path  # noqa: F401  (fixtures)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from web_fixtures import client, store_path  # noqa: F401  (fixtures)
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from web_fixtures import store_path  # noqa: F401  (fixture)
 
 from saidwhat.store.queries import QuoteFilter
 from saidwhat.web import paging
 from saidwhat.web.data import ReadOnlyStore
-from web_fixtures import store_path  # noqa: F401  (fixture)
 
 FILTERS = [
     QuoteFilter(),

@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-
 from web_fixtures import client, store_path  # noqa: F401  (fixtures)
 
 

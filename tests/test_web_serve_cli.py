@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from web_fixtures import store_path  # noqa: F401  (fixture)
 
 from saidwhat.cli import main
-from web_fixtures import store_path  # noqa: F401  (fixture)
 
 
 def test_web_serve_cli_runs_uvicorn_on_the_app(store_path, monkeypatch):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-
 from web_fixtures import client, store_path  # noqa: F401  (fixtures)
 from web_store import HOSTILE, IMG, JS_URL, SCRIPT
 

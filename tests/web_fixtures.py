@@ -5,9 +5,9 @@ from __future__ import annotations
 import warnings
 
 import pytest
-
 import web_store
 from fake_engine import fake_extract_article
+
 from saidwhat.pipeline import make_article
 
 

@@ -6,10 +6,12 @@ through each place article data reaches a page: text, title, URL, outlet and spe
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Union
 
 from corpus_factory import article, said
+
 from saidwhat.model import Article, Attribution, Extraction, Mention, Speaker, SpeakerRef, TimeExpression
 from saidwhat.store.corpus import Corpus
 
@@ -36,7 +38,7 @@ def overlapping() -> Extraction:
                       speaker_span=sp, date="2019-04-08", date_text="Monday", confidence=0.8)
     spk = Speaker(0, "Vera Holman", "person", ("finance minister",), (Mention(sp[0], sp[1], "Vera Holman"),))
     tx = TimeExpression(mon[0], mon[1], "Monday", "DATE", "2019-04-08")
-    art = Article(text=text, id="budget-1", published=__import__("datetime").date(2019, 4, 9),
+    art = Article(text=text, id="budget-1", published=date(2019, 4, 9),
                   title="Budget talks stall", url="https://ledger.example/budget", source="Ledger")
     return Extraction(art, (att,), (spk,), (tx,))
 
@@ -65,7 +67,7 @@ def extractions() -> list[Extraction]:
     # Hostile data in every field that reaches a page.
     out.append(article([said(IMG, f"{SCRIPT} and {ATTR} and {JS_URL}", role=SCRIPT),
                         said("Ida Fenwell", f"{IMG} is what the page said")],
-                       published="2019-07-01", source=f"<b onmouseover=\"window.__xss=1\">Evil</b>",
+                       published="2019-07-01", source="<b onmouseover=\"window.__xss=1\">Evil</b>",
                        url=JS_URL, title=SCRIPT + IMG, filler=ATTR + " " + SCRIPT))
     out.append(article([said("Ida Fenwell", "a second hostile url test")], published="2019-07-02",
                        source="Herald", url='https://herald.example/x" onmouseover="window.__xss=1',

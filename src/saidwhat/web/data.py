@@ -26,7 +26,7 @@ from urllib.parse import quote as url_quote
 from ..errors import SaidwhatError
 from ..store import queries
 from ..store.queries import QueryError, QuoteFilter
-from ..store.results import QuoteResult, SpeakerSummary
+from ..store.results import SpeakerSummary
 from ..store.schema import SCHEMA_VERSION
 
 DEFAULT_TIMEOUT = 2.0  # seconds a request's queries may run in total
