@@ -14,6 +14,12 @@ CASES = [
     # Inverted order: said X.
     ("\"The budget is a disgrace,\" said Senator Tom Ridley.", None,
      [("direct", "Tom Ridley", "said", "\"The budget")]),
+    # A question quote and its speaker after the question mark are one sentence.
+    ("“Who would have believed it a year ago?” Jane Porter said, looking at the crowd.", None,
+     [("direct", "Jane Porter", "said", "“Who would")]),
+    # Several quoted sentences, speaker with initials and a party tag after them.
+    ("\"He would be a great senator. Not good, great,\" Rep. Tom E. Ridley (D-Md.) said.", None,
+     [("direct", "Tom E. Ridley", "said", "\"He would")]),
     # Speaker before, colon introduction.
     ("Mayor Ann Kole said: “The bridge will open in May and nobody will pay a toll.”", None,
      [("direct", "Ann Kole", "said", "“The bridge")]),

@@ -123,7 +123,8 @@ class UnitRules:
 
     def subject_of(self, verb, depth=0):
         for child in verb.children:
-            if child.dep_ in _SUBJECTS:
+            # A word inside a quotation is never the one who says it (a misparse of “One of ...,”).
+            if child.dep_ in _SUBJECTS and self.quote_of(child) is None:
                 return child
         for child in verb.children:
             if child.dep_ == "agent":

@@ -18,6 +18,14 @@ u.s u.k u.n e.u d.c a.m p.m e.g i.e etc al
 """.split())
 
 
+_CLOSING_QUOTES = frozenset("\"'”’»")
+# A speaker and a verb of saying right after a closing quote: "Trump said", "said Mr. Lee".
+_CUE_AFTER = re.compile(
+    r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an|his|her|their)\s+){0,5}?(?:said|says|asked|asks|added|adds|"
+    r"told|tells|wrote|writes|demanded|replied|responded|continued|explained|noted|insisted|"
+    r"declared|argued|recalled|warned|tweeted|shouted|wondered)\b")
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A line of text (news paragraphs are lines) with its sentence spans."""
@@ -64,6 +72,8 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
         if text[m.start()] == "." and m.group().startswith(".") and len(m.group().rstrip()) == 1 \
                 and _is_abbreviation(text, m.start()):
             continue
+        if m.group()[-1:] in _CLOSING_QUOTES and _CUE_AFTER.match(text, m.end(), end):
+            continue  # “Who would have believed it?” Trump said.
         e = m.end()
         while e > s and text[e - 1].isspace():
             e -= 1
