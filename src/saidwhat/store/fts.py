@@ -52,14 +52,6 @@ def words_query(text: str) -> str:
     return " ".join(parts)
 
 
-def _months(since: date, until: date) -> list[str]:
-    out, y, m = [], since.year, since.month
-    while (y, m) <= (until.year, until.month):
-        out.append(f"m{y}{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
 def _month(value: str, last: bool) -> tuple[int, int]:
     return int(value[:4]), (int(value[5:7]) if len(value) >= 7 else (12 if last else 1))
 
