@@ -34,6 +34,9 @@ _TOPIC_ACTS = frozenset({"call", "warn", "criticize", "criticise", "attack", "ac
                          "acknowledge", "announce", "cite", "condemn", "denounce", "praise", "blast"})
 _NOT_SAID = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll",
                        "not", "n't", "never", "to"})
+# Nouns that introduce the words after a colon: "made the following comment:".
+_INTRO_NOUNS = frozenset({"comment", "comments", "statement", "remarks", "message", "headline",
+                          "answer", "response", "words", "reply", "tweet", "post", "quote", "quotes"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative"})
 _WORDS = re.compile(r"\w+")
 _MAX_GAP_WORDS = 4
@@ -114,9 +117,8 @@ class UnitRules:
                 found.append(f)
                 clause_cues.add(token.i)
         found.extend(self.according())
-        if self.text[self.unit.start:self.unit.end].rstrip().endswith(":"):
-            found.extend(self.colon_intro([(t, l) for t, l in cue_tokens
-                                           if l in SPEECH_LEMMAS and t.i not in clause_cues]))
+        found.extend(self.colon_intro([(t, l) for t, l in cue_tokens
+                                       if l in SPEECH_LEMMAS and t.i not in clause_cues]))
         found.extend(self.quotes_to_cues([(t, l) for t, l in cue_tokens
                                           if l in SPEECH_LEMMAS and t.i not in clause_cues]))
         return found
@@ -312,16 +314,44 @@ class UnitRules:
         return links
 
     def colon_intro(self, cues) -> list[Found]:
-        """ "He said:" at the end of a unit: the content is what follows (set by the document)."""
+        """ "He said:" or "made the following comment:" then the words said.
+
+        What follows the colon in the unit (its quotes, else its text) is the content; a colon that
+        ends the unit leaves the content to the next paragraph (set by the document).
+        """
+        colons = [t for t in self.doc if t.text == ":" and self.quote_of(t) is None]
+        if not colons:
+            return []
+        colon_tok = colons[0]
+        verb = None
         for token, lemma in reversed(cues):
-            subject = self.subject_of(token)
-            if subject is None:
-                continue
-            colon = self.text.rindex(":", self.unit.start, self.unit.end)
-            return [Found([(colon + 1, colon + 1)], "indirect", self.unit.index, self.unit.paragraph,
-                          "colon", cue=(self.start(token), self.end(token)), cue_lemma=lemma,
-                          speaker=mention_of(subject, self.base, self.times), tie=self.tied(token))]
-        return []
+            if token.i < colon_tok.i:
+                verb, cue_lemma, cue_end = token, lemma, self.end(token)
+                break
+        if verb is None:
+            for token in self.doc[:colon_tok.i]:
+                if token.lower_ in _INTRO_NOUNS and token.head.tag_.startswith("VB"):
+                    verb, cue_lemma, cue_end = token.head, "say", self.end(token)
+                    break
+        if verb is None:
+            return []
+        subject = self.subject_of(verb)
+        if subject is None:
+            return []
+        colon = self.start(colon_tok)
+        after = [q for q in self.unit.quotes if q.start > colon and q not in self.used]
+        rest = _trim(self.text, colon + 1, self.unit.end)
+        if after:
+            spans, kind = [q.span for q in after], "direct"
+            self.used.update(after)
+        elif rest:
+            spans, kind = [rest], "indirect"
+        else:
+            spans, kind = [(colon + 1, colon + 1)], "indirect"  # filled from the next paragraph
+        mechanism = "quote" if after or rest else "colon"
+        return [Found(spans, kind, self.unit.index, self.unit.paragraph, mechanism,
+                      cue=(self.start(verb), cue_end), cue_lemma=cue_lemma,
+                      speaker=mention_of(subject, self.base, self.times), tie=self.tied(verb))]
 
     def gap(self, q: Quote, cue) -> int:
         """Words between a quote and a cue, not counting other quotes and the cue's subject."""
