@@ -230,6 +230,9 @@ class UnitRules:
         subject = self.subject_of(cue)
         if subject is None:
             return None
+        if inside:
+            # What trails the last quote is the narrator's: "as a “crazy system” during a stop".
+            hi = min(hi, max(q.end for q in inside))
         span = widen_to_quotes((lo, hi), self.unit.quotes)
         while span[1] > span[0] and self.text[span[1] - 1] in " .,;:":
             span = (span[0], span[1] - 1)
