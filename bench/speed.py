@@ -238,7 +238,11 @@ def main() -> None:
                     rows.append({"system": system, "skipped": why_not_textacy})
                     continue
                 print(f"[{name}] {system} ...", file=sys.stderr, flush=True)
-                rows.append(measure(system, path))
+                row = measure(system, path)
+                rows.append(row)
+                if "seconds" in row:  # progress, so that an interrupted run still tells something
+                    print(f"[{name}] {system}: {row['documents'] / row['seconds']:.1f} docs/s, "
+                          f"peak RSS {row['peak_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
             report(name, len(docs), tokens, rows, load)
             results.append({"corpus": name, "documents": len(docs), "tokens": tokens, "rows": rows})
     if a.json:
