@@ -72,6 +72,7 @@ def extract_command(files, jsonl, output, fmt, published, workers, beliefs) -> N
       1  done, but some documents or files were skipped (each named on stderr)
       2  bad usage: no input, a bad option value, an unreadable --jsonl file
       3  no English spaCy pipeline installed
+      130 interrupted (Ctrl-C)
     """
     if bool(files) == bool(jsonl):
         raise click.UsageError("give either FILE arguments or --jsonl IN (not both, not neither)")
