@@ -10,14 +10,14 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Optional, Sequence
+from typing import BinaryIO, Callable, Optional, Sequence, Union
 
 from ..errors import InputError
 from ..model import Article, Extraction
 from ..pipeline import make_article
 from ..store.corpus import Corpus
 from ..store.identity import article_identity
-from ..store.records import extraction_from_dict
+from ..store.prepared import PreparedArticle, prepare_record
 from .documents import Document, DocumentError
 from .extraction import ArticleExtractor
 from .readers import Inputs
@@ -56,7 +56,7 @@ class _Batch:
 
     def __init__(self) -> None:
         self.to_extract: list[tuple[Article, str, str]] = []
-        self.ready: list[tuple[Extraction, str, str]] = []
+        self.ready: list[tuple[Union[Extraction, PreparedArticle], str, str]] = []
         self.errors: list[tuple[str, str, str]] = []
 
     def __len__(self) -> int:
@@ -115,21 +115,22 @@ def _admit(doc: Document, corpus: Corpus, seen: set[str], batch: _Batch, counts:
     """Check one document and queue it, unless it is already stored or cannot be made an article."""
     try:
         if doc.record is not None:
-            extraction = extraction_from_dict(doc.record, doc.origin)
-            article = extraction.article
+            # Pre-extracted: straight to the rows the store writes, no model objects in between.
+            prepared = prepare_record(doc.record, doc.origin)
+            identity = prepared.identity
         else:
-            extraction = None
+            prepared = None
             article = make_article(doc.text, doc.published, id=doc.id, title=doc.title, url=doc.url,
                                    source=doc.source)
+            identity = article_identity(article.text, article.url)
     except InputError as exc:
         batch.errors.append((doc.origin, exc.reason, str(exc)))
         return
-    identity = article_identity(article.text, article.url)
     if identity in seen or corpus.writer.contains(identity):
         counts["already"] += 1
         return
     seen.add(identity)
-    if extraction is not None:
-        batch.ready.append((extraction, doc.origin, identity))
+    if prepared is not None:
+        batch.ready.append((prepared, doc.origin, identity))
     else:
         batch.to_extract.append((article, doc.origin, identity))

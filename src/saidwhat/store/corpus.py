@@ -88,6 +88,7 @@ class Corpus:
                     if origin:
                         writer.clear_error(origin)
                     ids.append(new_id)
+                writer.flush()
                 for document, reason, message in errors:
                     writer.record_error(document, reason, message)
         except BaseException:

@@ -54,8 +54,11 @@ def quote_words(content: str) -> list[str]:
 def quote_hash(content: str, speaker_key: Optional[str]) -> bytes:
     """The identity of a quote: its words, plus its speaker when it is too short to stand alone."""
     words = quote_words(content)
-    key = " ".join(words)
-    if len(words) < MIN_QUOTE_WORDS:
+    return _key_hash(" ".join(words), speaker_key, len(words) < MIN_QUOTE_WORDS)
+
+
+def _key_hash(key: str, speaker_key: Optional[str], short: bool) -> bytes:
+    if short:
         key = f"{speaker_key or '?'}|{key}"
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
 
@@ -63,3 +66,8 @@ def quote_hash(content: str, speaker_key: Optional[str]) -> bytes:
 def quote_id(content: str, speaker_key: Optional[str]) -> int:
     """The quote's identity as a 62-bit integer (collisions are negligible below billions of quotes)."""
     return int.from_bytes(quote_hash(content, speaker_key), "big") >> 2
+
+
+def quote_id_of_key(key: str, speaker_key: Optional[str], short: bool) -> int:
+    """``quote_id`` from the quote's joined words (``key``) and whether it has too few to stand alone."""
+    return int.from_bytes(_key_hash(key, speaker_key, short), "big") >> 2

@@ -2,17 +2,19 @@
 
 Signatures are one-permutation MinHash over byte 12-grams of the case-folded, space-collapsed
 text, computed with NumPy (stable across processes, so they are stored, and fast enough for bulk
-loads); datasketch's ``MinHashLSH`` indexes them. The index is rebuilt from the store on first use,
-so detection works across runs.
+loads). They are indexed by LSH bands, laid out as datasketch's ``MinHashLSH`` would for the same
+threshold, in plain dictionaries: band keys are computed with the signature (possibly in another
+process), so indexing an article is a few dictionary look-ups. The index is rebuilt from the store on
+first use, so detection works across runs.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
-from datasketch import MinHashLSH
+from datasketch.lsh import _optimal_param
 
 NUM_PERM = 64
 THRESHOLD = 0.8
@@ -23,6 +25,8 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 _LOW32 = np.uint64(0xFFFFFFFF)
 _BINS = np.uint64(NUM_PERM - 1)
 _BIN_IDS = np.arange(NUM_PERM, dtype=np.uint64)
+# The band layout datasketch's MinHashLSH picks for this threshold (equal weight to misses and false hits).
+BANDS, ROWS = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
 
 
 def _windows(data: bytes, offset: int, n: int) -> np.ndarray:
@@ -55,22 +59,11 @@ def signature(text: str) -> Optional[np.ndarray]:
     return out
 
 
-class _Signature:
-    """What ``MinHashLSH`` reads of a MinHash (its length and hash values), without building one:
-    datasketch's ``MinHash`` constructor regenerates its permutations each time, which costs more than
-    the whole signature."""
-
-    __slots__ = ("hashvalues",)
-
-    def __init__(self, values: np.ndarray):
-        self.hashvalues = values
-
-    def __len__(self) -> int:
-        return len(self.hashvalues)
-
-
-def _minhash(values: np.ndarray) -> _Signature:
-    return _Signature(values)
+def band_keys(values: np.ndarray) -> tuple[bytes, ...]:
+    """The LSH band keys of a signature: articles sharing any band are candidates to compare."""
+    data = values.tobytes()
+    step = ROWS * values.itemsize
+    return tuple(data[i * step:(i + 1) * step] for i in range(BANDS))
 
 
 class NearDuplicates:
@@ -78,19 +71,20 @@ class NearDuplicates:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self._lsh: Optional[MinHashLSH] = None
-        self._values: dict[int, np.ndarray] = {}
+        self._bands: Optional[list[dict[bytes, list[int]]]] = None
+        self._values: dict[int, Any] = {}  # article id: signature (bytes until first compared)
 
-    def _index(self) -> MinHashLSH:
-        if self._lsh is None:
-            self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    def _index(self) -> list[dict[bytes, list[int]]]:
+        if self._bands is None:
+            self._bands = [{} for _ in range(BANDS)]
             for row in self.conn.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"):
-                self.remember(row[0], np.frombuffer(row[1], dtype=np.uint32))
-        return self._lsh
+                values = np.frombuffer(row[1], dtype=np.uint32)
+                self.remember(row[0], row[1], band_keys(values))
+        return self._bands
 
     def reset(self) -> None:
         """Forget the in-memory index (after a rollback it may hold articles the store lost)."""
-        self._lsh = None
+        self._bands = None
         self._values = {}
 
     def check(self, text: str) -> tuple[Optional[np.ndarray], Optional[int]]:
@@ -98,17 +92,44 @@ class NearDuplicates:
         values = signature(text)
         if values is None:
             return None, None
+        return values, self.find(values.tobytes(), band_keys(values))
+
+    def find(self, minhash: Optional[bytes], bands: Optional[tuple]) -> Optional[int]:
+        """The earliest most similar stored article sharing a band with this signature, if any."""
+        if minhash is None:
+            return None
+        candidates = set()
+        for table, key in zip(self._index(), bands):
+            hit = table.get(key)
+            if hit:
+                candidates.update(hit)
+        if not candidates:
+            return None
+        values = np.frombuffer(minhash, dtype=np.uint32)
         best, best_score = None, THRESHOLD
-        for other in self._index().query(_minhash(values)):
-            score = float(np.mean(self._values[other] == values))
+        for other in candidates:
+            score = float(np.mean(self._signature(other) == values))
             if score > best_score or (score == best_score and (best is None or other < best)):
                 best, best_score = other, score
-        return values, best
+        return best
 
-    def remember(self, article_id: int, values: Optional[np.ndarray]) -> None:
+    def _signature(self, article_id: int) -> np.ndarray:
+        values = self._values[article_id]
+        if isinstance(values, bytes):
+            values = self._values[article_id] = np.frombuffer(values, dtype=np.uint32)
+        return values
+
+    def remember(self, article_id: int, minhash: Optional[bytes], bands: Optional[tuple] = None) -> None:
         """Index a stored article's signature for the articles that come after it."""
-        if values is None:
+        if minhash is None:
             return
-        self._index()
-        self._values[article_id] = values
-        self._lsh.insert(article_id, _minhash(values), check_duplication=False)
+        if bands is None:
+            bands = band_keys(np.frombuffer(minhash, dtype=np.uint32))
+        index = self._index()
+        self._values[article_id] = minhash
+        for table, key in zip(index, bands):
+            hit = table.get(key)
+            if hit is None:
+                table[key] = [article_id]
+            else:
+                hit.append(article_id)

@@ -1,7 +1,9 @@
 """Writing extractions into the store: one article with its speakers, attributions and time expressions.
 
-``StoreWriter.add`` runs inside the caller's transaction, so a batch of articles commits whole or not
-at all; an article already stored (same identity) is skipped, which makes re-ingesting idempotent.
+``StoreWriter.add`` and ``flush`` run inside the caller's transaction, so a batch of articles commits
+whole or not at all; an article already stored (same identity) is skipped, which makes re-ingesting
+idempotent. ``add`` inserts the article and resolves its speakers at once (later articles depend on
+both); the other rows of a batch are gathered and written by ``flush`` in one statement per table.
 """
 
 from __future__ import annotations
@@ -9,19 +11,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import datetime, timezone
-from typing import Optional
+from typing import Optional, Union
 
 from ..model import Extraction
-from .fts import period_tokens, speaker_token
-from .identity import article_identity, quote_id, text_hash
+from .identity import quote_id_of_key
 from .near_duplicates import NearDuplicates
+from .prepared import PreparedArticle, prepare_extraction
 from .speakers import SpeakerIndex
-
-
-def _spans(spans) -> str:
-    if len(spans) == 1:
-        return f"[[{spans[0][0]}, {spans[0][1]}]]"
-    return "[" + ", ".join(f"[{s}, {e}]" for s, e in spans) + "]"
 
 
 def _now() -> str:
@@ -36,97 +32,112 @@ class StoreWriter:
         self.speakers = SpeakerIndex(conn)
         self.near = NearDuplicates(conn)
         self._next_attribution: Optional[int] = None
+        self._clear()
 
     def rolled_back(self) -> None:
         """Drop what the in-memory indexes learnt in a transaction the store did not keep."""
         self.speakers.reload()
         self.near.reset()
         self._next_attribution = None
+        self._clear()
 
     def contains(self, identity: str) -> bool:
         """Whether an article with this identity is stored."""
         row = self.conn.execute("SELECT 1 FROM articles WHERE identity = ?", (identity,)).fetchone()
         return row is not None
 
-    def add(self, extraction: Extraction, origin: Optional[str] = None,
+    def add(self, extraction: Union[Extraction, PreparedArticle], origin: Optional[str] = None,
             identity: Optional[str] = None) -> Optional[int]:
-        """Store one extraction; the new article's id, or None when it was already stored."""
-        art = extraction.article
-        identity = identity or article_identity(art.text, art.url)
-        published = art.published.isoformat() if art.published else None
-        values, original = self.near.check(art.text)
+        """Store one extraction (or its prepared rows); the new article's id, or None when it was
+        already stored. Its rows are written by :meth:`flush`, which must run before the commit."""
+        if isinstance(extraction, Extraction):
+            extraction = prepare_extraction(extraction, identity)
+        p = extraction
+        if self._started is None:
+            self._started = _now()
+        original = self.near.find(p.minhash, p.bands)
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO articles (identity, doc_id, url, title, source, published, text, "
             "text_hash, origin, near_duplicate_of, minhash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (identity, art.id, art.url, art.title, art.source, published, art.text, text_hash(art.text), origin,
-             original, values.tobytes() if values is not None else None, _now()))
+            (p.identity, p.doc_id, p.url, p.title, p.source, p.published, p.text, p.text_hash, origin,
+             original, p.minhash, self._started))
         if cur.rowcount == 0:
             return None
         article_id = cur.lastrowid
-        self.near.remember(article_id, values)
-        self.conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                          (article_id, art.title or "", art.text))
+        if self._first_article is None:
+            self._first_article = article_id
+        self._last_article = article_id
+        self.near.remember(article_id, p.minhash, p.bands)
+        published = p.published
+        resolve = self.speakers.resolve
 
         local: dict[int, Optional[int]] = {}
-        local_role: dict[int, Optional[str]] = {}
-        mentions, article_speakers = [], []
-        for sp in extraction.speakers:
-            sid = self.speakers.resolve(sp.name, sp.type, sp.roles, published)
-            local[sp.id] = sid
-            local_role[sp.id] = sp.role
-            article_speakers.append((article_id, sp.id, sid, sp.name, sp.type,
-                                     json.dumps(list(sp.roles)) if sp.roles else "[]"))
-            mentions.extend((article_id, sp.id, m.start, m.end, m.text) for m in sp.mentions)
-        if article_speakers:
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO article_speakers (article_id, local_id, speaker_id, name, type, roles) "
-                "VALUES (?, ?, ?, ?, ?, ?)", article_speakers)
-        if mentions:
-            self.conn.executemany(
-                "INSERT INTO mentions (article_id, local_id, start, end, text) VALUES (?, ?, ?, ?, ?)", mentions)
+        for local_id, name, type_, roles, _, mentions in p.speakers:
+            sid = resolve(name, type_, roles, published)
+            local[local_id] = sid
+            self._speakers.append((article_id, local_id, sid, name, type_, json.dumps(list(roles)) if roles else "[]"))
+            self._mentions.extend((article_id, local_id, m[0], m[1], m[2]) for m in mentions)
 
-        rows = []
-        for seq, a in enumerate(extraction.attributions):
-            ref = a.speaker
-            sid = None
-            if ref is not None:
-                if ref.id is not None and ref.id in local:
-                    sid = local[ref.id]
-                else:
-                    sid = self.speakers.resolve(ref.name, ref.type, [ref.role] if ref.role else [], published)
-            day = a.date or published
-            speaker_key = str(sid) if sid is not None else (ref.name or "").casefold() if ref else None
-            rows.append((
-                article_id, seq, a.kind, a.content, a.content_span[0], a.content_span[1],
-                _spans(a.content_spans), a.cue,
-                a.cue_span[0] if a.cue_span else None, a.cue_span[1] if a.cue_span else None, a.cue_class,
-                sid, ref.id if ref else None, ref.name if ref else None, ref.type if ref else "unknown",
-                (ref.role or local_role.get(ref.id)) if ref else None,
-                a.speaker_span[0] if a.speaker_span else None, a.speaker_span[1] if a.speaker_span else None,
-                a.date, a.date_text, day,
-                json.dumps([link.to_dict() for link in a.source_chain]) if a.source_chain else "[]",
-                a.confidence, quote_id(a.content, speaker_key)))
-        if rows:
+        if p.attributions:
             if self._next_attribution is None:
                 self._next_attribution = self.conn.execute(
                     "SELECT coalesce(max(id), 0) + 1 FROM attributions").fetchone()[0]
-            first = self._next_attribution
-            self._next_attribution += len(rows)
-            self.conn.executemany(
+            rows = self._attributions
+            next_id = self._next_attribution
+            for seq, a in enumerate(p.attributions):
+                # a: see prepared.ATTRIBUTION_FIELDS
+                sid = None
+                if a[20]:
+                    ref_id = a[9]
+                    if ref_id is not None and ref_id in local:
+                        sid = local[ref_id]
+                    else:
+                        sid = resolve(a[10], a[11], [a[21]] if a[21] else [], published)
+                if a[23]:
+                    qid = a[22]
+                else:
+                    key = str(sid) if sid is not None else (a[10] or "").casefold() if a[20] else None
+                    qid = quote_id_of_key(a[22], key, True)
+                rows.append((next_id + seq, article_id, seq) + a[:9] + (sid,) + a[9:20] + (qid,))
+            self._next_attribution = next_id + len(p.attributions)
+        if p.times:
+            self._times.extend((article_id,) + t for t in p.times)
+        return article_id
+
+    def flush(self) -> None:
+        """Write the rows of the articles added since the last flush (inside the same transaction)."""
+        conn = self.conn
+        if self._first_article is not None:
+            conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, coalesce(title, ''), text "
+                         "FROM articles WHERE id BETWEEN ? AND ?", (self._first_article, self._last_article))
+        if self._speakers:
+            conn.executemany(
+                "INSERT OR REPLACE INTO article_speakers (article_id, local_id, speaker_id, name, type, roles) "
+                "VALUES (?, ?, ?, ?, ?, ?)", self._speakers)
+        if self._mentions:
+            conn.executemany(
+                "INSERT INTO mentions (article_id, local_id, start, end, text) VALUES (?, ?, ?, ?, ?)", self._mentions)
+        rows = self._attributions
+        if rows:
+            conn.executemany(
                 "INSERT INTO attributions (id, article_id, seq, kind, content, content_start, content_end, "
                 "content_spans, cue, cue_start, cue_end, cue_class, speaker_id, speaker_local_id, speaker_name, "
                 "speaker_type, speaker_role, speaker_start, speaker_end, said, date_text, day, source_chain, "
                 "confidence, quote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?)", [(first + i,) + r for i, r in enumerate(rows)])
-            self.conn.executemany(
-                "INSERT INTO attributions_fts (rowid, content, who, period) VALUES (?, ?, ?, ?)",
-                [(first + i, r[3], speaker_token(r[11]), period_tokens(r[20])) for i, r in enumerate(rows)])
-        if extraction.time_expressions:
-            self.conn.executemany(
+                "?, ?, ?, ?, ?)", rows)
+            # The view computes the speaker and period tokens exactly as fts.speaker_token/period_tokens.
+            conn.execute("INSERT INTO attributions_fts (rowid, content, who, period) SELECT id, content, who, "
+                         "period FROM attributions_fts_source WHERE id BETWEEN ? AND ?", (rows[0][0], rows[-1][0]))
+        if self._times:
+            conn.executemany(
                 "INSERT INTO time_expressions (article_id, start, end, text, type, value, mod) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(article_id, t.start, t.end, t.text, t.type, t.value, t.mod) for t in extraction.time_expressions])
-        return article_id
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", self._times)
+        self._clear()
+
+    def _clear(self) -> None:
+        self._first_article = self._last_article = None
+        self._speakers, self._mentions, self._attributions, self._times = [], [], [], []
+        self._started: Optional[str] = None  # when this batch's articles are stamped as ingested
 
     def record_error(self, document: str, reason: str, message: str) -> bool:
         """Record a document that could not be read or extracted; False when it was already recorded."""

@@ -1,0 +1,165 @@
+"""An article ready to write: its rows built ahead of the write, from an Extraction or a JSON record.
+
+Everything about an article that does not depend on what is already stored (identity, text hash,
+MinHash signature and LSH band keys, attribution rows, quote keys) is computed here, so it can run in
+another process than the one writing; ``StoreWriter`` adds only what needs the store: article and
+speaker ids, near-duplicate look-ups, and the quote ids of quotes too short to stand without their
+speaker. Pre-extracted JSON records go straight to rows, without building model objects first.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple, Optional
+
+from ..errors import InputError
+from ..model import Extraction
+from ..text.dateline import coerce_published
+from .identity import MIN_QUOTE_WORDS, article_identity, quote_id_of_key, quote_words, text_hash
+from .near_duplicates import band_keys, signature
+
+
+class PreparedArticle(NamedTuple):
+    """One article's rows, before the store gives it ids (a plain tuple: cheap to build and pickle).
+
+    ``speakers``: ``(local id, name, type, roles, role, mentions)`` with mentions ``(start, end, text)``.
+    ``attributions``: :data:`ATTRIBUTION_FIELDS` tuples. ``times``: ``(start, end, text, type, value,
+    mod)``.
+    """
+
+    identity: str
+    doc_id: Optional[str]
+    url: Optional[str]
+    title: Optional[str]
+    source: Optional[str]
+    published: Optional[str]  # ISO date
+    text: str
+    text_hash: str
+    minhash: Optional[bytes]
+    bands: Optional[tuple]
+    speakers: tuple
+    attributions: tuple
+    times: tuple
+
+
+# What each prepared attribution holds, in order. ``quote`` is the quote id when the quote stands
+# alone, else its word key (the id then needs the resolved speaker: see ``identity.quote_id_of_key``).
+ATTRIBUTION_FIELDS = ("kind", "content", "content_start", "content_end", "content_spans", "cue", "cue_start",
+                      "cue_end", "cue_class", "speaker_local_id", "speaker_name", "speaker_type",
+                      "speaker_role", "speaker_start", "speaker_end", "said", "date_text", "day",
+                      "source_chain", "confidence", "has_speaker", "role_given", "quote", "quote_is_id")
+
+
+def _spans_json(spans) -> str:
+    if len(spans) == 1:
+        return f"[[{spans[0][0]}, {spans[0][1]}]]"
+    return "[" + ", ".join(f"[{s}, {e}]" for s, e in spans) + "]"
+
+
+def _quote(content: str) -> tuple[Any, bool]:
+    words = quote_words(content)
+    if len(words) >= MIN_QUOTE_WORDS:
+        return quote_id_of_key(" ".join(words), None, False), True
+    return " ".join(words), False
+
+
+def _near(text: str) -> tuple[Optional[bytes], Optional[tuple]]:
+    values = signature(text)
+    if values is None:
+        return None, None
+    return values.tobytes(), band_keys(values)
+
+
+def prepare_extraction(extraction: Extraction, identity: Optional[str] = None) -> PreparedArticle:
+    """The rows of an :class:`Extraction` (from the engine, or rebuilt from JSON)."""
+    art = extraction.article
+    published = art.published.isoformat() if art.published else None
+    minhash, bands = _near(art.text)
+    local_role = {}
+    speakers = []
+    for sp in extraction.speakers:
+        local_role[sp.id] = sp.role
+        speakers.append((sp.id, sp.name, sp.type, tuple(sp.roles), sp.role,
+                         tuple((m.start, m.end, m.text) for m in sp.mentions)))
+    rows = []
+    for a in extraction.attributions:
+        ref = a.speaker
+        quote, is_id = _quote(a.content)
+        rows.append((
+            a.kind, a.content, a.content_span[0], a.content_span[1], _spans_json(a.content_spans), a.cue,
+            a.cue_span[0] if a.cue_span else None, a.cue_span[1] if a.cue_span else None, a.cue_class,
+            ref.id if ref else None, ref.name if ref else None, ref.type if ref else "unknown",
+            (ref.role or local_role.get(ref.id)) if ref else None,
+            a.speaker_span[0] if a.speaker_span else None, a.speaker_span[1] if a.speaker_span else None,
+            a.date, a.date_text, a.date or published,
+            json.dumps([link.to_dict() for link in a.source_chain]) if a.source_chain else "[]",
+            a.confidence, ref is not None, ref.role if ref else None, quote, is_id))
+    times = tuple((t.start, t.end, t.text, t.type, t.value, t.mod) for t in extraction.time_expressions)
+    return PreparedArticle(identity or article_identity(art.text, art.url), art.id, art.url, art.title,
+                           art.source, published, art.text, text_hash(art.text), minhash, bands,
+                           tuple(speakers), tuple(rows), times)
+
+
+def _span(value: Any) -> Optional[tuple[int, int]]:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
+    """The rows of a pre-extracted record (``Extraction.to_dict()`` with the article's fields beside it),
+    checked exactly as :func:`saidwhat.store.records.extraction_from_dict` checks it; InputError when
+    it is malformed."""
+    try:
+        text = d["text"]
+        if not isinstance(text, str):
+            raise InputError(f"'text' is {type(text).__name__}; expected a string", document, "not-text")
+        day = coerce_published(d.get("published"), document)
+        published = day.isoformat() if day else None
+        url = d.get("url")
+        speakers = []
+        local_role = {}
+        for s in d.get("speakers", ()):
+            roles = tuple(s.get("roles") or ([s["role"]] if s.get("role") else []))
+            role = roles[0] if roles else None
+            local_role[s["id"]] = role
+            speakers.append((s["id"], s["name"], s.get("type", "unknown"), roles, role,
+                             tuple((m["start"], m["end"], m["text"]) for m in s.get("mentions", ()))))
+        rows = []
+        for a in d.get("attributions", ()):
+            sp = a.get("speaker")
+            span = _span(a["content_span"])
+            spans = a.get("content_spans")
+            chain = a.get("source_chain")
+            cue_span = _span(a.get("cue_span"))
+            speaker_span = _span(a.get("speaker_span"))
+            content = a["content"]
+            kind = a["kind"]
+            said = a.get("date")
+            quote, is_id = _quote(content)
+            if sp is None:
+                ref = (None, None, "unknown", None, False, None)
+            else:
+                ref_id, ref_role = sp.get("id"), sp.get("role")
+                ref = (ref_id, sp.get("name"), sp.get("type", "unknown"), ref_role or local_role.get(ref_id),
+                       True, ref_role)
+            rows.append((
+                kind, content, span[0], span[1],
+                _spans_json(tuple(_span(x) for x in spans) if spans else (span,)), a.get("cue"),
+                cue_span[0] if cue_span else None, cue_span[1] if cue_span else None,
+                a.get("cue_class", "speech"), ref[0], ref[1], ref[2], ref[3],
+                speaker_span[0] if speaker_span else None, speaker_span[1] if speaker_span else None,
+                said, a.get("date_text"), said or published,
+                json.dumps([{"name": x["name"], "type": x["type"], "cue": x.get("cue"),
+                             "span": None if x.get("span") is None else list(_span(x["span"]))}
+                            for x in chain]) if chain else "[]",
+                float(a.get("confidence", 0.5)), ref[4], ref[5], quote, is_id))
+        times = tuple((t["start"], t["end"], t["text"], t["type"], t.get("value"), t.get("mod"))
+                      for t in d.get("time_expressions", ()))
+        title, source, doc_id = d.get("title"), d.get("source"), d.get("id")
+    except InputError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        raise InputError(f"not a pre-extracted record ({type(exc).__name__}: {exc}); expected "
+                         "Extraction.to_dict() with the article's 'text' beside it", document, "bad-record")
+    minhash, bands = _near(text)
+    return PreparedArticle(article_identity(text, url), doc_id, url, title, source, published, text,
+                           text_hash(text), minhash, bands, tuple(speakers), tuple(rows), times)
