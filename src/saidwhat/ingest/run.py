@@ -17,9 +17,10 @@ from ..model import Article, Extraction
 from ..pipeline import make_article
 from ..store.corpus import Corpus
 from ..store.identity import article_identity
-from ..store.prepared import PreparedArticle, prepare_record
+from ..store.prepared import PreparedArticle
 from .documents import Document, DocumentError
 from .extraction import ArticleExtractor
+from .read_ahead import PreparedDocument, read_items
 from .readers import Inputs
 
 DEFAULT_BATCH = 50
@@ -92,7 +93,7 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
         batch = _Batch()
 
     with extractor:
-        for item in inputs:
+        for item, position in read_items(paths, inputs, stdin):
             counts["read"] += 1
             if isinstance(item, DocumentError):
                 batch.errors.append((item.origin, item.reason, item.message))
@@ -101,7 +102,7 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
             if len(batch) >= batch_size:
                 flush()
             if on_progress is not None:
-                on_progress(Progress(counts["read"], inputs.position, inputs.total_bytes))
+                on_progress(Progress(counts["read"], position, inputs.total_bytes))
         if len(batch):
             flush()
     if on_progress is not None:
@@ -111,21 +112,21 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
                          skipped_files=inputs.skipped_files, seconds=time.perf_counter() - started)
 
 
-def _admit(doc: Document, corpus: Corpus, seen: set[str], batch: _Batch, counts: Counter) -> None:
+def _admit(doc: Union[Document, PreparedDocument], corpus: Corpus, seen: set[str], batch: _Batch,
+           counts: Counter) -> None:
     """Check one document and queue it, unless it is already stored or cannot be made an article."""
-    try:
-        if doc.record is not None:
-            # Pre-extracted: straight to the rows the store writes, no model objects in between.
-            prepared = prepare_record(doc.record, doc.origin)
-            identity = prepared.identity
-        else:
-            prepared = None
+    if isinstance(doc, PreparedDocument):
+        # Pre-extracted: already the rows the store writes, no model objects in between.
+        prepared, identity = doc.prepared, doc.prepared.identity
+    else:
+        prepared = None
+        try:
             article = make_article(doc.text, doc.published, id=doc.id, title=doc.title, url=doc.url,
                                    source=doc.source)
-            identity = article_identity(article.text, article.url)
-    except InputError as exc:
-        batch.errors.append((doc.origin, exc.reason, str(exc)))
-        return
+        except InputError as exc:
+            batch.errors.append((doc.origin, exc.reason, str(exc)))
+            return
+        identity = article_identity(article.text, article.url)
     if identity in seen or corpus.writer.contains(identity):
         counts["already"] += 1
         return

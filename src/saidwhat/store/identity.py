@@ -13,6 +13,8 @@ from typing import Optional
 from urllib.parse import urlsplit, urlunsplit
 
 _WORD = re.compile(r"\w+")
+_NOT_WORD = bytes.maketrans(bytes(b for b in range(128) if not (chr(b).isalnum() or b == ord("_"))),
+                            b" " * sum(1 for b in range(128) if not (chr(b).isalnum() or b == ord("_"))))
 # Quotes shorter than this (in words) are too common to identify alone ("No.", "We'll see"):
 # they count as the same quote only when the same speaker said them.
 MIN_QUOTE_WORDS = 6
@@ -51,10 +53,20 @@ def quote_words(content: str) -> list[str]:
     return _WORD.findall(content.casefold())
 
 
+def quote_key(content: str) -> tuple[str, int]:
+    """The quote's words joined by single spaces (as ``quote_words`` finds them), and how many."""
+    if content.isascii():
+        # Same words as the regex for ASCII text (letters, digits, underscore), several times faster.
+        words = content.lower().encode("ascii").translate(_NOT_WORD).split()
+        return b" ".join(words).decode("ascii"), len(words)
+    words = quote_words(content)
+    return " ".join(words), len(words)
+
+
 def quote_hash(content: str, speaker_key: Optional[str]) -> bytes:
     """The identity of a quote: its words, plus its speaker when it is too short to stand alone."""
-    words = quote_words(content)
-    return _key_hash(" ".join(words), speaker_key, len(words) < MIN_QUOTE_WORDS)
+    key, n = quote_key(content)
+    return _key_hash(key, speaker_key, n < MIN_QUOTE_WORDS)
 
 
 def _key_hash(key: str, speaker_key: Optional[str], short: bool) -> bytes:

@@ -22,9 +22,7 @@ SHINGLE = 12
 # Texts shorter than this many characters are too short to call near-duplicates reliably.
 MIN_CHARS = 200
 _MIX = np.uint64(0x9E3779B97F4A7C15)
-_LOW32 = np.uint64(0xFFFFFFFF)
 _BINS = np.uint64(NUM_PERM - 1)
-_BIN_IDS = np.arange(NUM_PERM, dtype=np.uint64)
 # The band layout datasketch's MinHashLSH picks for this threshold (equal weight to misses and false hits).
 BANDS, ROWS = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
 
@@ -47,15 +45,11 @@ def signature(text: str) -> Optional[np.ndarray]:
     h ^= h >> np.uint64(29)
     h *= _MIX
     # One permutation, NUM_PERM bins: each bin keeps its smallest value.
-    keys = np.sort(((h & _BINS) << np.uint64(32)) | (h >> np.uint64(32)))
-    first = np.searchsorted(keys, _BIN_IDS << np.uint64(32))
+    bins = (h & _BINS).astype(np.intp)
     out = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    found = first < len(keys)
-    first = first[found]
-    hit = (keys[first] >> np.uint64(32)) == _BIN_IDS[found]
-    if hit.sum() < NUM_PERM * 3 // 4:
+    np.minimum.at(out, bins, (h >> np.uint64(32)).astype(np.uint32))
+    if np.count_nonzero(np.bincount(bins, minlength=NUM_PERM)) < NUM_PERM * 3 // 4:
         return None  # too few distinct shingles (a short or repetitive text) to compare fairly
-    out[np.flatnonzero(found)[hit]] = (keys[first[hit]] & _LOW32).astype(np.uint32)
     return out
 
 

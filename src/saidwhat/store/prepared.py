@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, Optional
 from ..errors import InputError
 from ..model import Extraction
 from ..text.dateline import coerce_published
-from .identity import MIN_QUOTE_WORDS, article_identity, quote_id_of_key, quote_words, text_hash
+from .identity import MIN_QUOTE_WORDS, article_identity, quote_id_of_key, quote_key, text_hash
 from .near_duplicates import band_keys, signature
 
 
@@ -57,10 +57,10 @@ def _spans_json(spans) -> str:
 
 
 def _quote(content: str) -> tuple[Any, bool]:
-    words = quote_words(content)
-    if len(words) >= MIN_QUOTE_WORDS:
-        return quote_id_of_key(" ".join(words), None, False), True
-    return " ".join(words), False
+    key, n = quote_key(content)
+    if n >= MIN_QUOTE_WORDS:
+        return quote_id_of_key(key, None, False), True
+    return key, False
 
 
 def _near(text: str) -> tuple[Optional[bytes], Optional[tuple]]:
@@ -104,6 +104,11 @@ def _span(value: Any) -> Optional[tuple[int, int]]:
     return None if value is None else (int(value[0]), int(value[1]))
 
 
+def _chain_json(chain: list) -> str:
+    return json.dumps([{"name": x["name"], "type": x["type"], "cue": x.get("cue"),
+                        "span": None if x.get("span") is None else list(_span(x["span"]))} for x in chain])
+
+
 def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
     """The rows of a pre-extracted record (``Extraction.to_dict()`` with the article's fields beside it),
     checked exactly as :func:`saidwhat.store.records.extraction_from_dict` checks it; InputError when
@@ -125,33 +130,39 @@ def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
                              tuple((m["start"], m["end"], m["text"]) for m in s.get("mentions", ()))))
         rows = []
         for a in d.get("attributions", ()):
-            sp = a.get("speaker")
-            span = _span(a["content_span"])
-            spans = a.get("content_spans")
-            chain = a.get("source_chain")
-            cue_span = _span(a.get("cue_span"))
-            speaker_span = _span(a.get("speaker_span"))
+            get = a.get
+            span = a["content_span"]
+            c0, c1 = int(span[0]), int(span[1])
+            spans = get("content_spans")
+            if not spans:
+                spans_json = f"[[{c0}, {c1}]]"
+            elif len(spans) == 1:
+                spans_json = f"[[{int(spans[0][0])}, {int(spans[0][1])}]]"
+            else:
+                spans_json = _spans_json([(int(x[0]), int(x[1])) for x in spans])
+            cue_span = get("cue_span")
+            speaker_span = get("speaker_span")
+            chain = get("source_chain")
             content = a["content"]
             kind = a["kind"]
-            said = a.get("date")
+            said = get("date")
             quote, is_id = _quote(content)
+            sp = get("speaker")
             if sp is None:
-                ref = (None, None, "unknown", None, False, None)
+                ref_id = name = role = role_given = None
+                type_, has_ref = "unknown", False
             else:
-                ref_id, ref_role = sp.get("id"), sp.get("role")
-                ref = (ref_id, sp.get("name"), sp.get("type", "unknown"), ref_role or local_role.get(ref_id),
-                       True, ref_role)
+                ref_id, role_given = sp.get("id"), sp.get("role")
+                name, type_, role, has_ref = (sp.get("name"), sp.get("type", "unknown"),
+                                              role_given or local_role.get(ref_id), True)
             rows.append((
-                kind, content, span[0], span[1],
-                _spans_json(tuple(_span(x) for x in spans) if spans else (span,)), a.get("cue"),
-                cue_span[0] if cue_span else None, cue_span[1] if cue_span else None,
-                a.get("cue_class", "speech"), ref[0], ref[1], ref[2], ref[3],
-                speaker_span[0] if speaker_span else None, speaker_span[1] if speaker_span else None,
-                said, a.get("date_text"), said or published,
-                json.dumps([{"name": x["name"], "type": x["type"], "cue": x.get("cue"),
-                             "span": None if x.get("span") is None else list(_span(x["span"]))}
-                            for x in chain]) if chain else "[]",
-                float(a.get("confidence", 0.5)), ref[4], ref[5], quote, is_id))
+                kind, content, c0, c1, spans_json, get("cue"),
+                None if cue_span is None else int(cue_span[0]), None if cue_span is None else int(cue_span[1]),
+                get("cue_class", "speech"), ref_id, name, type_, role,
+                None if speaker_span is None else int(speaker_span[0]),
+                None if speaker_span is None else int(speaker_span[1]),
+                said, get("date_text"), said or published, _chain_json(chain) if chain else "[]",
+                float(get("confidence", 0.5)), has_ref, role_given, quote, is_id))
         times = tuple((t["start"], t["end"], t["text"], t["type"], t.get("value"), t.get("mod"))
                       for t in d.get("time_expressions", ()))
         title, source, doc_id = d.get("title"), d.get("source"), d.get("id")

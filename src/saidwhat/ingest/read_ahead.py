@@ -1,0 +1,123 @@
+"""Reading ahead: documents read, parsed and (for pre-extracted records) turned into store rows, in
+order, optionally in a second process so that work overlaps the store's writing.
+
+Loading pre-extracted JSON Lines is bound by two kinds of work of about the same size: parsing and
+preparing rows (pure functions of each line) and writing them into SQLite (which needs the store).
+Large inputs read in a forked child process that sends prepared items back in chunks over a pipe;
+small ones, stdin, and platforms without ``fork`` read inline, with the same items in the same order.
+The child never touches the store. If the parent dies (even by kill -9) the child's next send fails
+and it exits; if the parent stops early it terminates the child.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+from typing import BinaryIO, Iterator, NamedTuple, Optional, Sequence, Union
+
+from ..errors import InputError
+from ..store.prepared import PreparedArticle, prepare_record
+from .documents import Document, DocumentError
+from .readers import STDIN, Inputs, kind_of
+
+# Below this many input bytes a second process costs more than it saves.
+READ_AHEAD_MIN_BYTES = 1 << 20
+CHUNK_ITEMS = 64
+
+
+class PreparedDocument(NamedTuple):
+    """A pre-extracted record read and turned into store rows (its article identity is inside)."""
+
+    origin: str
+    prepared: PreparedArticle
+
+
+ReadItem = Union[Document, DocumentError, PreparedDocument]
+
+
+def prepare_item(item: Union[Document, DocumentError]) -> ReadItem:
+    """A pre-extracted document as its rows (or the reason it is malformed); anything else unchanged."""
+    if isinstance(item, Document) and item.record is not None:
+        try:
+            return PreparedDocument(item.origin, prepare_record(item.record, item.origin))
+        except InputError as exc:
+            return DocumentError(item.origin, exc.reason, str(exc))
+    return item
+
+
+def worth_reading_ahead(inputs: Inputs) -> bool:
+    """Whether these inputs are large JSON Lines files (no stdin) and ``fork`` is available."""
+    return (inputs.total_bytes >= READ_AHEAD_MIN_BYTES and STDIN not in inputs.files
+            and any(kind_of(f) == "jsonl" for f in inputs.files)
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def read_inline(inputs: Inputs) -> Iterator[tuple[ReadItem, int]]:
+    """Each item with the input bytes read so far, read in this process."""
+    for item in inputs:
+        yield prepare_item(item), inputs.position
+
+
+def _serve(paths: Sequence[str], conn) -> None:
+    """The child: read every input and send ``(items, position)`` chunks, then ``None``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the child
+    try:
+        inputs = Inputs(paths)
+        chunk: list[ReadItem] = []
+        for item in inputs:
+            chunk.append(prepare_item(item))
+            if len(chunk) >= CHUNK_ITEMS:
+                conn.send_bytes(pickle.dumps((chunk, inputs.position), protocol=pickle.HIGHEST_PROTOCOL))
+                chunk = []
+        conn.send_bytes(pickle.dumps((chunk, inputs.position), protocol=pickle.HIGHEST_PROTOCOL))
+        conn.send_bytes(pickle.dumps(None))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the parent has gone: nothing to read for
+    except BaseException as exc:  # hand any other failure to the parent, which raises it
+        try:
+            try:
+                message = pickle.dumps(("failed", exc))
+            except Exception:
+                message = pickle.dumps(("failed", RuntimeError(f"reading ahead failed: {exc!r}")))
+            conn.send_bytes(message)
+        except Exception:
+            pass
+    finally:
+        os._exit(0)
+
+
+def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
+    """Each item with the input bytes read so far, read by a forked child process."""
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_serve, args=(list(paths), send), daemon=True, name="saidwhat-read-ahead")
+    child.start()
+    send.close()
+    try:
+        while True:
+            try:
+                message = pickle.loads(receive.recv_bytes())
+            except EOFError:
+                raise RuntimeError("the read-ahead process ended without finishing its input") from None
+            if message is None:
+                break
+            if message[0] == "failed":
+                raise message[1]
+            chunk, position = message
+            for item in chunk:
+                yield item, position
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def read_items(paths: Sequence[str], inputs: Inputs, stdin: Optional[BinaryIO] = None
+               ) -> Iterator[tuple[ReadItem, int]]:
+    """Every item under ``paths`` in order, with the input bytes read so far; read ahead when worth it."""
+    if stdin is None and worth_reading_ahead(inputs):
+        return read_in_child(paths)
+    return read_inline(inputs)
