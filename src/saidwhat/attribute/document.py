@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..candidates.cues import cue_class, has_cue
 from ..model import Article, Attribution, SourceLink, Speaker, TimeExpression
 from ..parse.entities import name_labels
@@ -197,7 +199,12 @@ def _records(article: Article, found: list[Found], times, quotes, names, entity_
             speaker_span=f.speaker.span if f.speaker else None, date=date, date_text=date_text,
             source_chain=chain, confidence=confidence,
             cue_class=cue_class(f.cue_lemma) if f.cue_lemma not in (":", "―") else "speech"))
-    return records, resolver.speakers()
+    # A role learnt later in the article ("the Japanese daily") belongs to earlier mentions too.
+    speakers = resolver.speakers()
+    roles = {s.id: s.role for s in speakers}
+    records = [replace(r, speaker=replace(r.speaker, role=roles.get(r.speaker.id)))
+               if r.speaker and r.speaker.id in roles else r for r in records]
+    return records, speakers
 
 
 def _kind(f: Found) -> str:
