@@ -67,7 +67,9 @@ def _serve(paths: Sequence[str], conn) -> None:
         inputs = Inputs(paths)
         chunk: list[ReadItem] = []
         for item in inputs:
-            chunk.append(prepare_item(item))
+            item = prepare_item(item)
+            # Plain tuples pickle faster than named ones; the parent names them again.
+            chunk.append((item.origin, tuple(item.prepared)) if isinstance(item, PreparedDocument) else item)
             if len(chunk) >= CHUNK_ITEMS:
                 conn.send_bytes(pickle.dumps((chunk, inputs.position), protocol=pickle.HIGHEST_PROTOCOL))
                 chunk = []
@@ -107,6 +109,8 @@ def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
                 raise message[1]
             chunk, position = message
             for item in chunk:
+                if type(item) is tuple:
+                    item = PreparedDocument(item[0], PreparedArticle._make(item[1]))
                 yield item, position
     finally:
         receive.close()

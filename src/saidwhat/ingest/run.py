@@ -8,6 +8,7 @@ already stored (same identity) and adds exactly the rest.
 from __future__ import annotations
 
 import time
+from contextlib import closing
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Optional, Sequence, Union
@@ -15,6 +16,7 @@ from typing import BinaryIO, Callable, Optional, Sequence, Union
 from ..errors import InputError
 from ..model import Article, Extraction
 from ..pipeline import make_article
+from ..store.connection import bulk_load
 from ..store.corpus import Corpus
 from ..store.identity import article_identity
 from ..store.prepared import PreparedArticle
@@ -92,8 +94,9 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
         reasons.update(reason for _, reason, _ in errors)
         batch = _Batch()
 
-    with extractor:
-        for item, position in read_items(paths, inputs, stdin):
+    # closing: stop the read-ahead process at once if writing fails.
+    with extractor, bulk_load(corpus.conn), closing(read_items(paths, inputs, stdin)) as items:
+        for item, position in items:
             counts["read"] += 1
             if isinstance(item, DocumentError):
                 batch.errors.append((item.origin, item.reason, item.message))

@@ -46,6 +46,22 @@ def connect(path: Union[str, Path] = MEMORY) -> sqlite3.Connection:
     return conn
 
 
+# During a bulk load the write-ahead log is copied back into the database every this many pages
+# instead of every 1,000 (SQLite's default): fewer, larger checkpoints, each page copied once.
+BULK_CHECKPOINT_PAGES = 16384
+
+
+@contextmanager
+def bulk_load(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Tune the connection for many write transactions in a row, and restore it afterwards."""
+    before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+    try:
+        yield conn
+    finally:
+        conn.execute(f"PRAGMA wal_autocheckpoint={int(before)}")
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """Run a block as one transaction: all of it is committed, or none of it."""
