@@ -22,7 +22,8 @@ from .near_duplicates import band_keys, signature
 class PreparedArticle(NamedTuple):
     """One article's rows, before the store gives it ids (a plain tuple: cheap to build and pickle).
 
-    ``speakers``: ``(local id, name, type, roles, role, mentions)`` with mentions ``(start, end, text)``.
+    ``speakers``: ``(local id, name, type, roles, roles as JSON, mentions)`` with mentions ``(start, end,
+    text)``.
     ``attributions``: :data:`ATTRIBUTION_FIELDS` tuples. ``times``: ``(start, end, text, type, value,
     mod)``.
     """
@@ -56,6 +57,10 @@ def _spans_json(spans) -> str:
     return "[" + ", ".join(f"[{s}, {e}]" for s, e in spans) + "]"
 
 
+def _roles_json(roles) -> str:
+    return json.dumps(list(roles)) if roles else "[]"
+
+
 def _quote(content: str) -> tuple[Any, bool]:
     key, n = quote_key(content)
     if n >= MIN_QUOTE_WORDS:
@@ -79,7 +84,7 @@ def prepare_extraction(extraction: Extraction, identity: Optional[str] = None) -
     speakers = []
     for sp in extraction.speakers:
         local_role[sp.id] = sp.role
-        speakers.append((sp.id, sp.name, sp.type, tuple(sp.roles), sp.role,
+        speakers.append((sp.id, sp.name, sp.type, tuple(sp.roles), _roles_json(sp.roles),
                          tuple((m.start, m.end, m.text) for m in sp.mentions)))
     rows = []
     for a in extraction.attributions:
@@ -126,7 +131,7 @@ def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
             roles = tuple(s.get("roles") or ([s["role"]] if s.get("role") else []))
             role = roles[0] if roles else None
             local_role[s["id"]] = role
-            speakers.append((s["id"], s["name"], s.get("type", "unknown"), roles, role,
+            speakers.append((s["id"], s["name"], s.get("type", "unknown"), roles, _roles_json(roles),
                              tuple((m["start"], m["end"], m["text"]) for m in s.get("mentions", ()))))
         rows = []
         for a in d.get("attributions", ()):

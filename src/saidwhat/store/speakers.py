@@ -46,6 +46,11 @@ class SpeakerIndex:
         self._by_key: dict[str, _Known] = {}
         self._by_id: dict[int, _Known] = {}
         self._aliases: set[tuple[int, str]] = set()
+        # Per surname: its (named, bare) people, and per first name the named ones it agrees with.
+        # Bulk loads meet the same people again and again; both change only when a person with that
+        # surname is added or learns a first name (see ``_changed``).
+        self._split: dict[str, tuple[list[_Known], list[_Known]]] = {}
+        self._agree: dict[str, dict[str, list[_Known]]] = {}
         for row in self.conn.execute("SELECT id, type, surname, first, key, ambiguous FROM speakers"):
             known = _Known(row["id"], row["type"], row["surname"], row["first"], bool(row["ambiguous"]))
             self._remember(known, row["key"])
@@ -60,6 +65,7 @@ class SpeakerIndex:
         self._by_id[known.id] = known
         if known.type == "person" and known.surname:
             self._by_surname.setdefault(known.surname, []).append(known)
+            self._changed(known.surname)
         elif key:
             self._by_key[key] = known
 
@@ -89,11 +95,16 @@ class SpeakerIndex:
     def _match_person(self, display: str, surname: str, first: Optional[str],
                       roles: list[str]) -> _Known:
         words = [role_words(r) for r in roles]
-        people = self._by_surname.get(surname, [])
-        named = [k for k in people if k.first]
-        bare = [k for k in people if not k.first]
+        split = self._split.get(surname)
+        if split is None:
+            people = self._by_surname.get(surname, [])
+            split = self._split[surname] = ([k for k in people if k.first], [k for k in people if not k.first])
+        named, bare = split
         if first:
-            same = [k for k in named if first_names_agree(k.first, first)]
+            agree = self._agree.setdefault(surname, {})
+            same = agree.get(first)
+            if same is None:
+                same = agree[first] = [k for k in named if first_names_agree(k.first, first)]
             if len(same) > 1:
                 same = [k for k in same if k.first == first] or same
                 same = [k for k in same if any(k.role_agrees(w) for w in words)] or same
@@ -104,6 +115,7 @@ class SpeakerIndex:
                 # A bare surname seen first now learns its first name.
                 known = plain[0]
                 known.first = first
+                self._changed(surname)
                 self.conn.execute("UPDATE speakers SET name = ?, first = ? WHERE id = ?",
                                   (display, first, known.id))
                 return known
@@ -118,6 +130,10 @@ class SpeakerIndex:
             if k.ambiguous == ambiguous:
                 return k
         return self._create(display, "person", surname, None, None, ambiguous)
+
+    def _changed(self, surname: str) -> None:
+        self._split.pop(surname, None)
+        self._agree.pop(surname, None)
 
     def _create(self, name: str, type: str, surname: Optional[str], first: Optional[str],
                 key: Optional[str], ambiguous: bool) -> _Known:

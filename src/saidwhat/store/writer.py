@@ -8,7 +8,6 @@ both); the other rows of a batch are gathered and written by ``flush`` in one st
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import datetime, timezone
 from typing import Optional, Union
@@ -72,10 +71,10 @@ class StoreWriter:
         resolve = self.speakers.resolve
 
         local: dict[int, Optional[int]] = {}
-        for local_id, name, type_, roles, _, mentions in p.speakers:
+        for local_id, name, type_, roles, roles_json, mentions in p.speakers:
             sid = resolve(name, type_, roles, published)
             local[local_id] = sid
-            self._speakers.append((article_id, local_id, sid, name, type_, json.dumps(list(roles)) if roles else "[]"))
+            self._speakers.append((article_id, local_id, sid, name, type_, roles_json))
             self._mentions.extend((article_id, local_id, m[0], m[1], m[2]) for m in mentions)
 
         if p.attributions:
