@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from ..candidates.cues import cue_class, has_cue
@@ -22,6 +23,8 @@ from .quoted import is_speech_quote
 # Rules read tags and dependencies only: no entities (names get labels apart, see parse.entities)
 # and no coarse POS from the attribute ruler, which costs a third of the parse on short units.
 UNUSED_WHEN_PARSING = ["ner", "attribute_ruler"]
+# How far before a statement's sentence its frame may reach (an according-to phrase before it).
+_FRAME_REACH = 2000
 _CONFIDENCE = {"clause": 0.75, "object": 0.65, "colon": 0.75, "quote": 0.85, "according": 0.8, "label": 0.6, "dash": 0.7,
                "continuation": 0.6}
 
@@ -40,7 +43,8 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...], belie
         paragraphs = [p for p in paragraphs if p.start >= article.dateline_span[1]]
     quotes = find_quotes(text, paragraphs)
     units = make_units(paragraphs, quotes)
-    time_spans = [(t.start, t.end) for t in times]
+    time_spans = sorted((t.start, t.end) for t in times)
+    time_starts = [s for s, _ in time_spans]
 
     candidates = [u for u in units if u.quotes or has_cue(text, u.start, u.end)]
     found: list[Found] = []
@@ -49,7 +53,8 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...], belie
         nlp = load_pipeline()
         docs = nlp.pipe((text[u.start:u.end] for u in candidates), disable=UNUSED_WHEN_PARSING)
         for unit, doc in zip(candidates, docs):
-            rules = UnitRules(text, unit, doc, [s for s in time_spans if unit.start <= s[0] < unit.end])
+            lo, hi = bisect_left(time_starts, unit.start), bisect_left(time_starts, unit.end)
+            rules = UnitRules(text, unit, doc, time_spans[lo:hi])
             found.extend(rules.find())
             used |= rules.used
     names = [span for u in units for span in proper_names(text, u.start, u.end)]
@@ -89,15 +94,20 @@ def _outermost(found: list[Found]) -> list[Found]:
     reported by Smith; the annotated convention (PolNeAR, PARC) makes it one attribution.
     """
     hulls = [(min(s for s, _ in f.content_spans), max(e for _, e in f.content_spans)) for f in found]
-    keep = []
-    for i, f in enumerate(found):
+    # A sweep in order of start (widest first): the widest hull seen so far is the one to be inside.
+    order = sorted(range(len(found)), key=lambda i: (hulls[i][0], -hulls[i][1]))
+    keep, widest = [], None
+    for i in order:
         lo, hi = hulls[i]
-        nested = any(
-            j != i and hulls[j][0] <= lo and hi <= hulls[j][1] and hulls[j] != hulls[i]
-            and (f.cue is None or hulls[j][0] <= f.cue[0] < hulls[j][1])
-            for j in range(len(found)))
-        if not nested:
-            keep.append(f)
+        f = found[i]
+        if widest is not None:
+            wlo, whi = hulls[widest]
+            if wlo <= lo and hi <= whi and (wlo, whi) != (lo, hi) and \
+                    (f.cue is None or wlo <= f.cue[0] < whi):
+                continue
+        keep.append(f)
+        if widest is None or hi > hulls[widest][1]:
+            widest = i
     keep.sort(key=lambda f: f.start)
     return keep
 
@@ -167,7 +177,10 @@ def _records(article: Article, found: list[Found], times, quotes, names, entity_
     text = article.text
     resolver = SpeakerResolver(text, sorted(names), entity_types)
     records = []
-    quote_spans = [q.span for q in quotes]
+    quote_spans = sorted(q.span for q in quotes)
+    quote_starts = [s for s, _ in quote_spans]
+    times = sorted(times, key=lambda t: t.start)
+    time_starts = [t.start for t in times]
     last_by_speaker: dict[int, tuple[str, str]] = {}
     for f in found:
         spans = sorted(set(f.content_spans))
@@ -177,7 +190,11 @@ def _records(article: Article, found: list[Found], times, quotes, names, entity_
                                  cue=link.cue, span=link.mention.span) for link in f.chain)
         # The date of saying: from the statement's own frame, else carried from a tied statement.
         unit_lo, unit_hi = _unit_bounds(f, text)
-        t = own_date(text, times, unit_lo, unit_hi, spans, f.cue, f.frame, quote_spans)
+        # Only the expressions near the statement: a long article has thousands.
+        near = times[bisect_left(time_starts, unit_lo - _FRAME_REACH):bisect_left(time_starts, unit_hi)]
+        quotes_near = quote_spans[bisect_left(quote_starts, unit_lo - _FRAME_REACH):
+                                  bisect_left(quote_starts, unit_hi)]
+        t = own_date(text, near, unit_lo, unit_hi, spans, f.cue, f.frame, quotes_near)
         date = date_text = None
         if t is not None:
             date, date_text = day_of(t), t.text

@@ -9,6 +9,7 @@ unknown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -62,7 +63,15 @@ class SpeakerResolver:
 
     def __init__(self, text: str, names: list[tuple[int, int]], entity_types: dict[str, str]):
         self.text = text
-        self.names = names  # runs of capitalised words, for surnames and pronouns
+        self.names = sorted(names)  # runs of capitalised words, for surnames and pronouns
+        self._name_starts = [s for s, _ in self.names]
+        # Full names ("Mike Pompeo") by surname, in text order, so a surname finds its first name
+        # without a scan of every name (long articles hold tens of thousands).
+        self._by_surname: dict[str, list[tuple[int, str]]] = {}
+        for s, e in self.names:
+            parts = text[s:e].split()
+            if len(parts) >= 2:
+                self._by_surname.setdefault(parts[-1].lower(), []).append((s, text[s:e]))
         self.entity_types = entity_types  # NER label of each source name (PERSON, ORG, GPE ...)
         self.entities: list[_Entity] = []
 
@@ -155,15 +164,10 @@ class SpeakerResolver:
         return self._new(name, "person")
 
     def _full_name(self, surname: str, pos: int) -> Optional[str]:
-        best = None
-        for s, e in self.names:
-            if s >= pos:
-                break
-            n = self.text[s:e]
-            parts = n.split()
-            if len(parts) >= 2 and parts[-1].lower() == surname.lower():
-                best = n
-        return best
+        """The last full name before ``pos`` that ends with ``surname``."""
+        runs = self._by_surname.get(surname.lower(), [])
+        i = bisect_left(runs, (pos, ""))
+        return runs[i - 1][1] if i else None
 
     def _named(self, name: str, kind: str) -> _Entity:
         key = name.lower()
@@ -184,11 +188,13 @@ class SpeakerResolver:
         return max(before, key=lambda e: e.last) if before else None
 
     def _from_names(self, pos: int) -> Optional[_Entity]:
-        before = [(s, e) for s, e in self.names if e <= pos and len(self.text[s:e].split()) >= 2]
-        if not before:
-            return None
-        s, e = before[-1]
-        return self._person(self.text[s:e], s)
+        i = bisect_left(self._name_starts, pos)
+        while i > 0:
+            i -= 1
+            s, e = self.names[i]
+            if e <= pos and len(self.text[s:e].split()) >= 2:
+                return self._person(self.text[s:e], s)
+        return None
 
     def _by_role(self, head: str, pos: int) -> Optional[_Entity]:
         people = [e for e in self.entities if e.type == "person" and e.mentions and e.last < pos]
