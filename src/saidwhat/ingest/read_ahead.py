@@ -60,9 +60,12 @@ def read_inline(inputs: Inputs) -> Iterator[tuple[ReadItem, int]]:
         yield prepare_item(item), inputs.position
 
 
-def _serve(paths: Sequence[str], conn) -> None:
+def _serve(paths: Sequence[str], conn, parent_end) -> None:
     """The child: read every input and send ``(items, position)`` chunks, then ``None``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the child
+    # The forked child holds a copy of the parent's reading end: closed, so that when the parent dies
+    # the pipe has no reader left and the next send fails instead of blocking for ever.
+    parent_end.close()
     try:
         inputs = Inputs(paths)
         chunk: list[ReadItem] = []
@@ -94,7 +97,7 @@ def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
     """Each item with the input bytes read so far, read by a forked child process."""
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_serve, args=(list(paths), send), daemon=True, name="saidwhat-read-ahead")
+    child = ctx.Process(target=_serve, args=(list(paths), send, receive), daemon=True, name="saidwhat-read-ahead")
     child.start()
     send.close()
     try:
