@@ -82,13 +82,11 @@ class Corpus:
         writer = self.writer
         try:
             with transaction(self.conn):
-                ids = []
-                for extraction, origin, *known in items:
-                    new_id = writer.add(extraction, origin, known[0] if known else None)
-                    if origin:
-                        writer.clear_error(origin)
-                    ids.append(new_id)
+                ids = [writer.add(extraction, origin, known[0] if known else None)
+                       for extraction, origin, *known in items]
                 writer.flush()
+                # Documents stored now (or found stored) lose the errors earlier runs recorded for them.
+                writer.clear_errors([origin for _, origin, *_ in items if origin])
                 for document, reason, message in errors:
                     writer.record_error(document, reason, message)
         except BaseException:

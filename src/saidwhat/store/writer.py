@@ -149,3 +149,8 @@ class StoreWriter:
     def clear_error(self, document: str) -> None:
         """Forget earlier errors of a document that has now been stored."""
         self.conn.execute("DELETE FROM errors WHERE document = ?", (document,))
+
+    def clear_errors(self, documents: list[str]) -> None:
+        """Forget earlier errors of documents that have now been stored."""
+        if documents:
+            self.conn.executemany("DELETE FROM errors WHERE document = ?", [(d,) for d in documents])
