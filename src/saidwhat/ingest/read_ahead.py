@@ -17,7 +17,7 @@ import pickle
 import signal
 from typing import BinaryIO, Iterator, NamedTuple, Optional, Sequence, Union
 
-from ..errors import InputError
+from ..errors import InputError, SaidwhatError
 from ..store.prepared import PreparedArticle, prepare_record
 from .documents import Document, DocumentError
 from .readers import STDIN, Inputs, kind_of
@@ -25,6 +25,10 @@ from .readers import STDIN, Inputs, kind_of
 # Below this many input bytes a second process costs more than it saves.
 READ_AHEAD_MIN_BYTES = 1 << 20
 CHUNK_ITEMS = 64
+
+
+class ReadAheadError(SaidwhatError):
+    """The read-ahead process stopped before the end of its input (killed, or out of memory)."""
 
 
 class PreparedDocument(NamedTuple):
@@ -105,7 +109,11 @@ def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
             try:
                 message = pickle.loads(receive.recv_bytes())
             except EOFError:
-                raise RuntimeError("the read-ahead process ended without finishing its input") from None
+                child.join(timeout=1)
+                raise ReadAheadError(
+                    f"the process reading ahead ({child.pid}) stopped before the end of the input (exit code "
+                    f"{child.exitcode}); the batches before were stored: run the same command again to add the "
+                    "rest") from None
             if message is None:
                 break
             if message[0] == "failed":
