@@ -3,6 +3,10 @@
 Each batch (its articles and its errors) is committed as one transaction, so killing the process at
 any moment loses at most the batch in flight; running the same command again skips every article
 already stored (same identity) and adds exactly the rest.
+
+Pre-extracted records (JSON Lines carrying "attributions") skip extraction: they are turned into the
+store's rows directly, by a read-ahead process for large inputs (see ``read_ahead``), so parsing
+and preparing overlap writing.
 """
 
 from __future__ import annotations
