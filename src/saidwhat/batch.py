@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -179,6 +180,10 @@ def _extract_chunk(chunk: list[tuple[int, Item]], beliefs: bool = False) -> list
 def _init_worker(ready) -> None:
     """Load the pipeline once per worker process, then say so on the ``ready`` semaphore."""
     global _startup_error
+    # One thread of linear algebra per worker: the workers are the parallelism, and BLAS threads
+    # on top of them only fight over the same cores.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     try:
         from .parse.nlp import load_pipeline
 
