@@ -90,3 +90,18 @@ def test_cluster_partitions_names_are_stable_and_depend_on_the_input(tmp_path):
 def test_cluster_partitions_reject_a_zero_size(tmp_path):
     with pytest.raises(ValueError):
         plan([str(tmp_path)], 0)
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_cluster_partitions_warc_is_one_partition_of_its_html_pages(tmp_path, gz):
+    from ingest_files import PARAGRAPHS, page, warc_record, write_warc
+
+    records = [warc_record(f"https://example.org/{i}", page(f"Story {i}", PARAGRAPHS).encode("utf-8"))
+               for i in range(3)]
+    records.insert(1, warc_record("https://example.org/logo.png", b"\x89PNG", "image/png"))
+    path = write_warc(tmp_path / ("crawl.warc.gz" if gz else "crawl.warc"), records, gz=gz)
+    (part,) = plan([str(path)], 2).partitions  # records are not split, whatever the size
+    items = list(read_partition(part))
+    assert [type(i) for i in items] == [Document] * 3
+    assert [i.url for i in items] == [f"https://example.org/{i}" for i in range(3)]
+    assert all(i.origin.startswith(f"{path}#") for i in items)

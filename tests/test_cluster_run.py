@@ -158,3 +158,22 @@ def test_cluster_run_cli_against_a_running_scheduler(client, tmp_path):
     assert "0 written, 3 already complete" in again.stderr
     conflict = CliRunner(mix_stderr=False).invoke(main, args[:-3] + ["3"])
     assert conflict.exit_code == 2 and "other inputs" in conflict.stderr
+
+
+def test_cluster_run_mixed_inputs_keep_their_origins_and_urls(client, tmp_path):
+    from ingest_files import PARAGRAPHS, page, warc_record, write_warc
+
+    write_warc(tmp_path / "crawl.warc.gz",
+               [warc_record(f"https://example.org/{i}", page(f"Story {i}", PARAGRAPHS).encode("utf-8"))
+                for i in range(2)], gz=True)
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"t{i}.txt").write_text(document(i)["text"], encoding="utf-8")
+    summary = run([str(tmp_path / "*.warc.gz"), str(folder)], str(tmp_path / "out"), client=client,
+                  partition_size=2)
+    rows = _rows(tmp_path / "out")
+    assert (summary.shards, summary.documents, summary.errors) == (3, 5, {})
+    assert [r["url"] for r in rows if r["url"]] == ["https://example.org/0", "https://example.org/1"]
+    assert sorted(r["origin"] for r in rows if not r["url"]) == [str(folder / f"t{i}.txt") for i in range(3)]
+    assert all(r["attributions"] for r in rows)
