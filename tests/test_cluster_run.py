@@ -50,8 +50,8 @@ def test_cluster_run_equals_single_process_extract_jsonl(client, tmp_path):
     got = {row["id"]: extraction_dict(row) for row in _rows(tmp_path / "out")}
     assert len(expected) == 240
     assert got.keys() == expected.keys()
-    for doc_id in expected:
-        assert got[doc_id] == expected[doc_id], doc_id
+    for doc_id, want in expected.items():
+        assert got[doc_id] == want, doc_id
     assert summary.attributions == sum(len(d["attributions"]) for d in expected.values()) > 240
 
 

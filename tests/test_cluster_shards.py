@@ -32,7 +32,7 @@ def shard_dir(tmp_path_factory):
 
 
 def test_cluster_shards_rows_match_in_process_extraction(shard_dir):
-    out, part, summary = shard_dir
+    out, part, _ = shard_dir
     rows = list(iter_rows(os.path.join(out, part.shard + ".parquet")))
     assert [r["position"] for r in rows] == list(range(8))
     for i, row in enumerate(rows[:6]):

@@ -154,7 +154,7 @@ def _start_workers(client) -> None:
         answers = client.register_plugin(PipelineLoader())
     except SaidwhatError:
         raise
-    except Exception as exc:  # noqa: BLE001 - the worker's error, whatever it is, is the message
+    except Exception as exc:  # the worker's error, whatever its type, is the message
         raise WorkerStartError(f"a worker could not load the pipeline: {exc}") from exc
     for worker, answer in (answers or {}).items():
         if isinstance(answer, dict) and answer.get("status") == "error":
