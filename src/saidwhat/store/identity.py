@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Optional
+from typing import Optional, Union
 from urllib.parse import urlsplit, urlunsplit
 
 _WORD = re.compile(r"\w+")
@@ -61,6 +61,21 @@ def quote_key(content: str) -> tuple[str, int]:
         return b" ".join(words).decode("ascii"), len(words)
     words = quote_words(content)
     return " ".join(words), len(words)
+
+
+def quote_id_or_key(content: str) -> tuple[Union[int, str], bool]:
+    """``(quote_id, True)`` when the quote has words enough to stand alone, else ``(its word key,
+    False)``: its id then needs the speaker (``quote_id_of_key(key, speaker_key, True)``)."""
+    if content.isascii():
+        words = content.lower().encode("ascii").translate(_NOT_WORD).split()
+        key = b" ".join(words)
+        if len(words) >= MIN_QUOTE_WORDS:
+            return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") >> 2, True
+        return key.decode("ascii"), False
+    key, n = quote_key(content)
+    if n >= MIN_QUOTE_WORDS:
+        return quote_id_of_key(key, None, False), True
+    return key, False
 
 
 def quote_hash(content: str, speaker_key: Optional[str]) -> bytes:

@@ -34,7 +34,11 @@ def _windows(data: bytes, offset: int, n: int) -> np.ndarray:
 
 def signature(text: str) -> Optional[np.ndarray]:
     """The MinHash signature (``NUM_PERM`` uint32 values) of a text, or None when it is too short."""
-    data = " ".join(text.casefold().split()).encode("utf-8")
+    return signature_of_folded(" ".join(text.casefold().split()).encode("utf-8"))
+
+
+def signature_of_folded(data: bytes) -> Optional[np.ndarray]:
+    """``signature`` of a text already case-folded, space-collapsed and UTF-8 encoded."""
     if len(data) < MIN_CHARS:
         return None
     n = len(data) - SHINGLE + 1

@@ -9,14 +9,15 @@ speaker. Pre-extracted JSON records go straight to rows, without building model 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, NamedTuple, Optional
 
 from ..errors import InputError
 from ..model import Extraction
 from ..text.dateline import coerce_published
-from .identity import MIN_QUOTE_WORDS, article_identity, quote_id_of_key, quote_key, text_hash
-from .near_duplicates import band_keys, signature
+from .identity import article_identity, quote_id_or_key, text_hash
+from .near_duplicates import band_keys, signature, signature_of_folded
 
 
 class PreparedArticle(NamedTuple):
@@ -61,25 +62,24 @@ def _roles_json(roles) -> str:
     return json.dumps(list(roles)) if roles else "[]"
 
 
-def _quote(content: str) -> tuple[Any, bool]:
-    key, n = quote_key(content)
-    if n >= MIN_QUOTE_WORDS:
-        return quote_id_of_key(key, None, False), True
-    return key, False
-
-
-def _near(text: str) -> tuple[Optional[bytes], Optional[tuple]]:
-    values = signature(text)
+def _text_keys(text: str) -> tuple[str, Optional[bytes], Optional[tuple]]:
+    """The text's hash, MinHash signature and LSH band keys (None, None when too short)."""
+    if text.isascii():
+        # One whitespace-collapsed copy serves both: ASCII needs no NFKC, and lower() is casefold().
+        collapsed = " ".join(text.split()).encode("ascii")
+        digest, values = hashlib.sha1(collapsed).hexdigest(), signature_of_folded(collapsed.lower())
+    else:
+        digest, values = text_hash(text), signature(text)
     if values is None:
-        return None, None
-    return values.tobytes(), band_keys(values)
+        return digest, None, None
+    return digest, values.tobytes(), band_keys(values)
 
 
 def prepare_extraction(extraction: Extraction, identity: Optional[str] = None) -> PreparedArticle:
     """The rows of an :class:`Extraction` (from the engine, or rebuilt from JSON)."""
     art = extraction.article
     published = art.published.isoformat() if art.published else None
-    minhash, bands = _near(art.text)
+    digest, minhash, bands = _text_keys(art.text)
     local_role = {}
     speakers = []
     for sp in extraction.speakers:
@@ -89,7 +89,7 @@ def prepare_extraction(extraction: Extraction, identity: Optional[str] = None) -
     rows = []
     for a in extraction.attributions:
         ref = a.speaker
-        quote, is_id = _quote(a.content)
+        quote, is_id = quote_id_or_key(a.content)
         rows.append((
             a.kind, a.content, a.content_span[0], a.content_span[1], _spans_json(a.content_spans), a.cue,
             a.cue_span[0] if a.cue_span else None, a.cue_span[1] if a.cue_span else None, a.cue_class,
@@ -101,7 +101,7 @@ def prepare_extraction(extraction: Extraction, identity: Optional[str] = None) -
             a.confidence, ref is not None, ref.role if ref else None, quote, is_id))
     times = tuple((t.start, t.end, t.text, t.type, t.value, t.mod) for t in extraction.time_expressions)
     return PreparedArticle(identity or article_identity(art.text, art.url), art.id, art.url, art.title,
-                           art.source, published, art.text, text_hash(art.text), minhash, bands,
+                           art.source, published, art.text, digest, minhash, bands,
                            tuple(speakers), tuple(rows), times)
 
 
@@ -151,7 +151,7 @@ def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
             content = a["content"]
             kind = a["kind"]
             said = get("date")
-            quote, is_id = _quote(content)
+            quote, is_id = quote_id_or_key(content)
             sp = get("speaker")
             if sp is None:
                 ref_id = name = role = role_given = None
@@ -176,6 +176,6 @@ def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise InputError(f"not a pre-extracted record ({type(exc).__name__}: {exc}); expected "
                          "Extraction.to_dict() with the article's 'text' beside it", document, "bad-record")
-    minhash, bands = _near(text)
+    digest, minhash, bands = _text_keys(text)
     return PreparedArticle(article_identity(text, url), doc_id, url, title, source, published, text,
-                           text_hash(text), minhash, bands, tuple(speakers), tuple(rows), times)
+                           digest, minhash, bands, tuple(speakers), tuple(rows), times)
