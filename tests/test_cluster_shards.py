@@ -81,3 +81,21 @@ def test_cluster_shards_stale_temporary_files_are_removed_and_never_listed(tmp_p
     assert complete_shards(str(tmp_path)) == ["part-00002-bb"]
     assert remove_stale(str(tmp_path)) == 1
     assert sorted(os.listdir(tmp_path)) == ["part-00002-bb.parquet"]
+
+
+def test_cluster_shards_ingest_folder_loads_each_document_once(shard_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from saidwhat.cli import main
+
+    out, _, summary = shard_dir
+    db = tmp_path / "store.db"
+    first = CliRunner(mix_stderr=False).invoke(main, ["ingest", str(out), "--db", str(db), "--quiet"])
+    again = CliRunner(mix_stderr=False).invoke(main, ["ingest", str(out), "--db", str(db), "--quiet"])
+    stats = CliRunner(mix_stderr=False).invoke(main, ["stats", "--db", str(db), "--format", "json"])
+    assert first.exit_code == 1, first.stderr  # the two bad lines are reported, not lost
+    assert "bad-published-date" in first.stderr
+    assert again.exit_code == 1
+    import json
+
+    assert json.loads(stats.stdout)["articles"] == 6

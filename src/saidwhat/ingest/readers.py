@@ -18,17 +18,17 @@ from typing import BinaryIO, Iterator, Optional, Sequence
 from .documents import Document, DocumentError, Item
 from .html import decode_html, read_html
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".parquet")
 STDIN = "-"
 ARTICLE_FIELDS = ("id", "published", "title", "url", "source")
 
 
 def kind_of(name: str) -> Optional[str]:
-    """The reader for a file name (txt, html, jsonl, warc), or None for anything else."""
+    """The reader for a file name (txt, html, jsonl, warc, a ``saidwhat run`` shard), or None."""
     lower = name.lower()
     for suffix, kind in ((".jsonl.gz", "jsonl"), (".warc.gz", "warc"), (".jsonl", "jsonl"),
                          (".ndjson", "jsonl"), (".warc", "warc"), (".html", "html"), (".htm", "html"),
-                         (".txt", "txt")):
+                         (".txt", "txt"), (".parquet", "shard")):
         if lower.endswith(suffix):
             return kind
     return None
@@ -187,6 +187,11 @@ class Inputs:
         elif kind == "jsonl":
             stream = gzip.GzipFile(fileobj=raw) if path.lower().endswith(".gz") else raw
             yield from read_jsonl(stream, path)
+        elif kind == "shard":
+            # A Parquet shard of ``saidwhat run``: extractions made on a cluster, stored as they are.
+            from ..cluster.shards import read_shard
+
+            yield from read_shard(raw, path)
         else:
             yield from read_warc(raw, path)
 
