@@ -7,13 +7,13 @@ import sys
 
 import click
 
-from ..errors import SaidwhatError
+from .edge import library_errors, warn
+
 from ..evaluate.run import evaluate_attributions, evaluate_time
 from . import main
 
 
-def _warn(message: str) -> None:
-    click.echo(f"saidwhat: {message}", err=True)
+_warn = warn
 
 
 def _on_error(error) -> None:
@@ -29,14 +29,8 @@ def _print(metrics: dict, table: bool, width: int) -> None:
 
 
 def _run(evaluate, gold, table: bool, width: int, **options) -> None:
-    try:
+    with library_errors():
         report = evaluate(gold, on_error=_on_error, **options)
-    except KeyboardInterrupt:
-        _warn("interrupted")
-        sys.exit(130)
-    except SaidwhatError as e:
-        _warn(str(e))
-        sys.exit(e.exit_code)
     _print(report.metrics, table, width)
     sys.exit(1 if report.errors else 0)
 

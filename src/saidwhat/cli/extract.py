@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from typing import Optional
 
 import click
 
+from .edge import library_errors, warn
+
 from ..batch import DocumentError
-from ..errors import InputError, SaidwhatError
+from ..errors import InputError
 from ..model import Extraction
 from ..stream import dumps_line, extract_files, run_jsonl
 from ..text.dateline import coerce_published
@@ -29,8 +30,7 @@ def _published(ctx, param, value: Optional[str]):
         raise click.BadParameter(str(e)) from None
 
 
-def _warn(message: str) -> None:
-    click.echo(f"saidwhat: {message}", err=True)
+_warn = warn
 
 
 class _ErrorReporter:
@@ -76,17 +76,11 @@ def extract_command(files, jsonl, output, fmt, published, workers, beliefs) -> N
     """
     if bool(files) == bool(jsonl):
         raise click.UsageError("give either FILE arguments or --jsonl IN (not both, not neither)")
-    try:
+    with library_errors():
         if jsonl:
             code = _run_jsonl(jsonl, output, workers, beliefs)
         else:
             code = _run_files(files, output, fmt, published, workers, beliefs)
-    except KeyboardInterrupt:
-        _warn("interrupted")
-        sys.exit(130)
-    except SaidwhatError as e:
-        _warn(str(e))
-        sys.exit(e.exit_code)
     sys.exit(code)
 
 

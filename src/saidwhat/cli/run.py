@@ -7,7 +7,8 @@ from typing import Optional
 
 import click
 
-from ..errors import SaidwhatError
+from .edge import library_errors
+
 from . import main
 
 
@@ -42,16 +43,10 @@ def run_command(inputs, out_dir: str, scheduler: str, workers: Optional[int], pa
     from ..cluster import run
 
     bar = _Bar(quiet)
-    try:
-        with bar:
-            summary = run(inputs, out_dir, scheduler=scheduler, workers=workers,
-                          partition_size=partition_size, on_start=bar.start, on_progress=bar.update)
-    except KeyboardInterrupt:
-        _say("interrupted; complete shards are kept: run the same command again to resume")
-        sys.exit(130)
-    except SaidwhatError as exc:
-        _say(str(exc))
-        sys.exit(exc.exit_code)
+    with library_errors("saidwhat run", "interrupted; complete shards are kept: run the same "
+                        "command again to resume"), bar:
+        summary = run(inputs, out_dir, scheduler=scheduler, workers=workers,
+                      partition_size=partition_size, on_start=bar.start, on_progress=bar.update)
     speed = (f"; {summary.rate:.1f} docs/s on {summary.workers} workers ({summary.seconds:.1f} s)"
              if summary.written else "")
     _say(summary.describe() + speed)
