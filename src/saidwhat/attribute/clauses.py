@@ -168,8 +168,6 @@ class UnitRules:
             return None
         span = widen_to_quotes(span, self.unit.quotes)
         kind, inside = content_kind(self.text, span, self.unit.quotes)
-        if kind == "direct" and span[0] > self.end(cue):
-            pass  # "said: “...”"
         self.used.update(inside)
         return Found([span], kind, self.unit.index, self.unit.paragraph, "clause",
                      cue=(self.start(cue), self.end(cue)), cue_lemma=lemma, speaker=mention,

@@ -211,23 +211,17 @@ def _records(article: Article, found: list[Found], times, quotes, names, entity_
         cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
         confidence = _CONFIDENCE.get(f.mechanism, 0.5) * (1.0 if ref and ref.name else 0.6)
         records.append(Attribution(
-            kind=_kind(f), content=content, content_span=hull, content_spans=tuple(spans),
-            cue=cue_text, cue_span=f.cue, speaker=ref if ref and ref.name else ref,
+            kind=f.kind, content=content, content_span=hull, content_spans=tuple(spans),
+            cue=cue_text, cue_span=f.cue, speaker=ref,
             speaker_span=f.speaker.span if f.speaker else None, date=date, date_text=date_text,
             source_chain=chain, confidence=confidence,
-            cue_class=cue_class(f.cue_lemma) if f.cue_lemma not in (":", "―") else "speech"))
+            cue_class=cue_class(f.cue_lemma or ":")))
     # A role learnt later in the article ("the Japanese daily") belongs to earlier mentions too.
     speakers = resolver.speakers()
     roles = {s.id: s.role for s in speakers}
     records = [replace(r, speaker=replace(r.speaker, role=roles.get(r.speaker.id)))
                if r.speaker and r.speaker.id in roles else r for r in records]
     return records, speakers
-
-
-def _kind(f: Found) -> str:
-    if f.mechanism == "continuation":
-        return f.kind
-    return f.kind
 
 
 def _unit_bounds(f: Found, text: str) -> tuple[int, int]:
