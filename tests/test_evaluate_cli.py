@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from reference_scorers import run_reference
 from click.testing import CliRunner
 
 from fake_engine import use_fake_engine
 from saidwhat.cli import main
 
-SHARED_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 ATTRIBUTION_KEYS = ["focus", "documents", "missing_documents", "gold", "predicted", "matched",
                     "content_precision", "content_recall", "content_f1", "exact_span_rate",
                     "speaker_accuracy", "end_to_end_f1", "date_accuracy", "recall_by_kind"]
@@ -58,13 +55,7 @@ def runner():
     return CliRunner(mix_stderr=False)
 
 
-def _reference(script, *args):
-    path = SHARED_BENCH / script
-    if not path.exists():
-        pytest.skip(f"reference scorer {path} is not here")
-    out = subprocess.run([sys.executable, str(path), *map(str, args)], capture_output=True,
-                         text=True, check=True)
-    return json.loads(out.stdout)
+_reference = run_reference
 
 
 @pytest.mark.parametrize("focus", ["all", "quoted", "speech"])

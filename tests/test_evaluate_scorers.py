@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from reference_scorers import run_reference
 
 from saidwhat.evaluate import score_attributions, score_time_expressions
 from saidwhat.evaluate.attribution import speaker_agrees
 from saidwhat.evaluate.spans import content_chars
 
-SHARED_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 TEXT = ('“We will build it,” the mayor said on Monday. Officials said the plan was "sound". '
         "Critics, according to a local paper, called it a waste. Nobody answered.")
 
@@ -215,13 +212,7 @@ def _write(path, docs):
     return path
 
 
-def _reference(script, *args):
-    path = SHARED_BENCH / script
-    if not path.exists():
-        pytest.skip(f"reference scorer {path} is not here")
-    out = subprocess.run([sys.executable, str(path), *map(str, args)], capture_output=True,
-                         text=True, check=True)
-    return json.loads(out.stdout)
+_reference = run_reference
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
