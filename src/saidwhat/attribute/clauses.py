@@ -53,6 +53,7 @@ class UnitRules:
         self.base = unit.start
         self.times = times
         self.used: set[Quote] = set()
+        self._subject_spans: dict[int, Optional[Span]] = {}  # cue token → its subject's mention
 
     # -- positions -------------------------------------------------------------------------------
     def start(self, token) -> int:
@@ -357,10 +358,13 @@ class UnitRules:
     def gap(self, q: Quote, cue) -> int:
         """Words between a quote and a cue, not counting other quotes and the cue's subject."""
         lo, hi = (q.end, self.start(cue)) if q.end <= self.start(cue) else (self.end(cue), q.start)
-        subject = self.subject_of(cue)
         skip = [x.span for x in self.unit.quotes]
-        if subject is not None:
-            skip.append(mention_of(subject, self.base, self.times).span)
+        if cue.i not in self._subject_spans:
+            subject = self.subject_of(cue)
+            self._subject_spans[cue.i] = (mention_of(subject, self.base, self.times).span
+                                          if subject is not None else None)
+        if self._subject_spans[cue.i] is not None:
+            skip.append(self._subject_spans[cue.i])
         n = 0
         for m in _WORDS.finditer(self.text, lo, hi):
             if not any(s <= m.start() < e for s, e in skip):

@@ -20,9 +20,8 @@ from .markers import dash_attributions, label_attribution
 from .mentions import proper_names
 from .quoted import is_speech_quote
 
-# Rules read tags and dependencies only: no entities (names get labels apart, see parse.entities)
-# and no coarse POS from the attribute ruler, which costs a third of the parse on short units.
-UNUSED_WHEN_PARSING = ["ner", "attribute_ruler"]
+# Rules read tags and dependencies only: names get entity labels apart (see parse.entities).
+UNUSED_WHEN_PARSING = ["ner"]
 # How far before a statement's sentence its frame may reach (an according-to phrase before it).
 _FRAME_REACH = 2000
 _CONFIDENCE = {"clause": 0.75, "object": 0.65, "colon": 0.75, "quote": 0.85, "according": 0.8, "label": 0.6, "dash": 0.7,

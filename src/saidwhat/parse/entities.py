@@ -11,7 +11,7 @@ from typing import Iterable
 
 from .nlp import load_pipeline
 
-_NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_NOT_NER = ("tok2vec", "tagger", "parser")
 
 
 def name_labels(names: Iterable[str]) -> dict[str, str]:
