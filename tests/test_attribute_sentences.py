@@ -178,3 +178,35 @@ def test_attribute_offsets_slice_to_content():
     for a in saidwhat.extract(text).attributions:
         assert a.content == text[a.content_span[0]:a.content_span[1]]
         assert text[slice(*a.cue_span)] == a.cue
+
+
+# (text, contents of its attributions, exactly): where what was said ends.
+BOUNDS = [
+    # A trailing relative clause after a comma is the reporter's gloss.
+    ("Dr. Anne Lowe said she expects the senator to recover from the flu, which kept him home "
+     "for a week.", ["she expects the senator to recover from the flu"]),
+    # So is a trailing apposition.
+    ("Ken Adler said he did not vote for Mr. Brandt, the favourite of the party bosses.",
+     ["he did not vote for Mr. Brandt"]),
+    # And a trailing participle.
+    ("The ministers agreed to close the border to freight, forcing trucks to unload in the desert.",
+     ["to close the border to freight"]),
+    # A clause coordinated after the content is part of what was said.
+    ("Several delegates said they had doubts about the plan, but could not vote against the governor.",
+     ["they had doubts about the plan, but could not vote against the governor"]),
+    # A coordinated cue is a second act of saying, not more content.
+    ("Ms. Vance said the bridge was unsafe, and added that repairs would take a year.",
+     ["the bridge was unsafe", "repairs would take a year"]),
+    # A topic act's time and place are not its topic.
+    ("Governor Ruiz attacked the landlords in a radio interview.", ["the landlords"]),
+    # Quoted words in the object of any verb: the object is the content, up to a dash or a time.
+    ("The watchdog rated 40 of the senator's claims as “mostly false” compared to 12 of his "
+     "rival's — a wide gap.", ["40 of the senator's claims as “mostly false” compared to 12 of his rival's"]),
+    ("Mayor Olsen likened the new tax to “a slow robbery of working families” on Tuesday.",
+     ["the new tax to “a slow robbery of working families”"]),
+]
+
+
+@pytest.mark.parametrize("text,contents", BOUNDS)
+def test_attribute_content_ends_where_the_source_stops(text, contents):
+    assert [a.content for a in saidwhat.extract(text).attributions] == contents

@@ -12,9 +12,10 @@ from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
 from ..model import Span
 from ..segment.quotes import Quote
 from ..segment.units import Unit
+from .bounds import circumstance_preps, trailing_aside
 from .found import ChainLink, Found
 from .mentions import char_span, mention_of
-from .quoted import content_kind, is_speech_quote, widen_to_quotes
+from .quoted import content_kind, has_words, is_speech_quote, widen_to_quotes
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT = ("conj", "advcl", "xcomp")  # "..., adding that": the subject comes from the head verb
@@ -39,7 +40,10 @@ _INTRO_NOUNS = frozenset({"comment", "comments", "statement", "remarks", "messag
                           "answer", "response", "words", "reply", "tweet", "post", "quote", "quotes"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative"})
 _WORDS = re.compile(r"\w+")
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re",
+                      "’re", "has", "have", "had", "seem", "seems", "seemed", "become", "became"})
 _MAX_GAP_WORDS = 4
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _LEADING_MARKS = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-"})
 
 
@@ -86,6 +90,8 @@ class UnitRules:
                 cut.update(t.i for t in child.subtree)
                 cut.update(range(j, left.i))
         tokens = [t for t in comp.subtree if t.i not in cut]
+        aside = trailing_aside(self.doc, tokens, self.quote_of)
+        tokens = [t for t in tokens if t.i not in aside]
         while tokens and (tokens[0].lower_ in _LEADING_MARKS or tokens[0].is_space):
             tokens = tokens[1:]
         while tokens and ((tokens[-1].is_punct and tokens[-1].text not in "”\"'’»") or tokens[-1].is_space):
@@ -122,7 +128,49 @@ class UnitRules:
                                        if l in SPEECH_LEMMAS and t.i not in clause_cues]))
         found.extend(self.quotes_to_cues([(t, l) for t, l in cue_tokens
                                           if l in SPEECH_LEMMAS and t.i not in clause_cues]))
+        found.extend(self.quoted_predicates())
         return found
+
+    def quoted_predicates(self) -> list[Found]:
+        """Quoted words in the object of any verb but a copula: "likened them to a “snake”",
+        "rated 32% of claims as “false”". Quotes inside a sentence of their own are left to the
+        document (a quote with no cue continues the previous speaker)."""
+        out = []
+        for q in self.unit.quotes:
+            if q in self.used or not has_words(self.text, q):
+                continue
+            verb = self._governor(q)
+            if verb is None:
+                continue
+            lemma = verb.lemma_.lower() or verb.lower_
+            before = set(self.used)
+            f = self.quoted_object(verb, CUE_FORMS.get(verb.lower_, lemma), quoted_only=True)
+            if f is None:
+                continue
+            if f.kind != "mixed":
+                self.used = before  # the object is only the quote: a name or a term, not a report
+                continue
+            out.append(f)
+        return out
+
+    def _governor(self, q: Quote):
+        """The verb outside the quote whose object holds it, with a subject outside it too."""
+        tokens = [t for t in self.doc if q.inner_start <= self.start(t) < q.inner_end]
+        if not tokens:
+            return None
+        head = tokens[0]
+        for _ in range(8):
+            if self.quote_of(head) is None and head.pos_ in ("VERB", "AUX") or \
+                    self.quote_of(head) is None and head.tag_.startswith("VB"):
+                break
+            if head.head is head:
+                return None
+            head = head.head
+        else:
+            return None
+        if self.quote_of(head) is not None or head.lower_ in _COPULAS:
+            return None
+        return head
 
     def subject_of(self, verb, depth=0):
         for child in verb.children:
@@ -157,6 +205,8 @@ class UnitRules:
         span = self.content_span(comp)
         if span is None or len(_WORDS.findall(self.text, span[0], span[1])) < 2:
             return None  # "which Mr. Clarke says", "what the senators said": no content here
+        if comp.i > cue.i:
+            span = self._coordinated(cue, comp, span)
         if comp.dep_ in ("xcomp", "oprd") and lemma in _OBJECT_CONTROL:
             objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i]
             if objects:
@@ -173,6 +223,26 @@ class UnitRules:
         return Found([span], kind, self.unit.index, self.unit.paragraph, "clause",
                      cue=(self.start(cue), self.end(cue)), cue_lemma=lemma, speaker=mention,
                      chain=self.citing(cue), tie=self.tied(cue))
+
+    def _coordinated(self, cue, comp, span: Span) -> Span:
+        """Grow a content over the clause coordinated after it: "said A, but B" reports both.
+
+        The parser hangs "but B" on the cue; a coordinated cue ("and added") starts an attribution
+        of its own instead.
+        """
+        for c in cue.children:
+            if c.dep_ != "conj" or c.i <= comp.right_edge.i or c.lower_ in CUE_FORMS:
+                continue
+            between = self.doc[comp.right_edge.i + 1:c.left_edge.i]
+            if not any(t.dep_ == "cc" for t in between) or \
+                    not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in between):
+                continue
+            if not c.tag_.startswith(("VB", "MD")) or self.quote_of(c):
+                continue
+            more = self.content_span(c)
+            if more is not None and more[1] > span[1]:
+                return (span[0], more[1])
+        return span
 
     def parenthetical(self, cue, lemma: str) -> Optional[Found]:
         """A cue set off inside its content: "Too often, Mr. Clarke said, the debate is ..."."""
@@ -205,16 +275,28 @@ class UnitRules:
                      cue=(self.start(cue), self.end(cue)), cue_lemma=lemma,
                      speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
 
-    def quoted_object(self, cue, lemma: str) -> Optional[Found]:
+    def quoted_object(self, cue, lemma: str, quoted_only: bool = False) -> Optional[Found]:
         """A speech act whose object holds quoted words: described it as a “disgrace”, called
-        people "losers", lauded him for "new ideas"."""
-        if lemma not in SPEECH_LEMMAS or any(c.dep_ == "auxpass" for c in cue.children):
+        people "losers", lauded him for "new ideas".
+
+        ``quoted_only``: any verb, when its object quotes someone (likened them to a “snake”).
+        """
+        if (lemma not in SPEECH_LEMMAS and not quoted_only) or \
+                any(c.dep_ == "auxpass" for c in cue.children):
             return None
         right = [c for c in cue.children if c.i > cue.i and c.dep_ in _OBJECT_DEPS]
         if not right:
             return None
+        # "attacked Machado in early-morning tweets": when and where it was said is not what.
+        around = [p for p in circumstance_preps(right, cue)
+                  if not any(self.quote_of(t) for t in p.subtree)]
+        right = [c for c in right if c not in around]
+        if not right:
+            return None
         lo = self.start(right[0].left_edge)
-        hi = max(self.end(c.right_edge) for c in right)
+        tokens = [t for c in right for t in c.subtree]
+        aside = trailing_aside(self.doc, sorted(tokens, key=lambda t: t.i), self.quote_of)
+        hi = max(self.end(t) for t in tokens if t.i not in aside)
         cue_end = self.end(cue)
         first = right[0]
         if first.dep_ == "prep" and first.i == cue.i + 1 and first.lower_ in ("for", "against") \
@@ -224,22 +306,33 @@ class UnitRules:
             lo = self.start(next(iter(first.children)).left_edge)
         # The closing mark often hangs on the verb, outside the object's subtree: overlap is enough.
         inside = [q for q in self.unit.quotes if q.start < hi and lo < q.end and q not in self.used]
-        if not inside and not (lemma in _TOPIC_ACTS and self._topic_ok(cue, right)):
+        if not inside and (quoted_only or not (lemma in _TOPIC_ACTS and self._topic_ok(cue, right))):
             return None
         subject = self.subject_of(cue)
         if subject is None:
             return None
         if inside:
-            # What trails the last quote is the narrator's: "as a “crazy system” during a stop".
-            hi = min(hi, max(q.end for q in inside))
+            hi = self._narrator_after(max(q.end for q in inside), hi)
         span = widen_to_quotes((lo, hi), self.unit.quotes)
         while span[1] > span[0] and self.text[span[1] - 1] in " .,;:":
             span = (span[0], span[1] - 1)
         kind, inside = content_kind(self.text, span, self.unit.quotes)
         self.used.update(inside)
-        return Found([span], kind, self.unit.index, self.unit.paragraph, "object",
+        return Found([span], kind, self.unit.index, self.unit.paragraph,
+                     "predicate" if quoted_only else "object",
                      cue=(self.start(cue), cue_end), cue_lemma=lemma,
                      speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
+
+    def _narrator_after(self, last_quote: int, hi: int) -> int:
+        """Where the narrator takes over after an object's last quote: at a dash, a time or a
+        "during" ("as a “crazy system” during a stop", "a “disgrace” Wednesday on the show")."""
+        for t in self.doc:
+            pos = self.start(t)
+            if pos < last_quote or pos >= hi:
+                continue
+            if t.text in _DASHES or t.lower_ == "during" or any(s <= pos < e for s, e in self.times):
+                return max(last_quote, pos)
+        return hi
 
     @staticmethod
     def _topic_ok(cue, right) -> bool:

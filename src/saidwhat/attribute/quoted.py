@@ -47,6 +47,13 @@ def words(text: str, start: int, end: int) -> list[str]:
     return _WORD.findall(text, start, end)
 
 
+def has_words(text: str, q: Quote) -> bool:
+    """Whether a quote holds a phrase that is not a title: a quoted programme is not speech, one
+    quoted word is as often a scare quote as a quotation."""
+    ws = words(text, q.inner_start, q.inner_end)
+    return len(ws) >= 2 and not is_title_like(ws)
+
+
 def is_title_like(ws: list[str]) -> bool:
     """Capitalised words only, short: a programme, book or event name."""
     content = [w for w in ws if w.lower() not in _SMALL]
