@@ -14,7 +14,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
+import threading
 from typing import BinaryIO, Iterator, NamedTuple, Optional, Sequence, Union
 
 from ..errors import InputError, SaidwhatError
@@ -25,6 +27,8 @@ from .readers import STDIN, Inputs, kind_of
 # Below this many input bytes a second process costs more than it saves.
 READ_AHEAD_MIN_BYTES = 1 << 20
 CHUNK_ITEMS = 64
+# Chunks received ahead of the writer: a few batches' worth (each chunk is some 300 kB pickled).
+AHEAD_CHUNKS = 32
 
 
 class ReadAheadError(SaidwhatError):
@@ -97,6 +101,48 @@ def _serve(paths: Sequence[str], conn, parent_end) -> None:
         os._exit(0)
 
 
+class _Receiver:
+    """Receives the child's messages in a thread of the parent, up to ``depth`` ahead of their use.
+
+    A pipe holds far less than one chunk, so without this the child could prepare at most one
+    chunk while the parent writes a batch, then wait: the two would mostly take turns. Messages stay
+    pickled until used; reading a pipe releases the GIL, so the thread costs the writer little.
+    """
+
+    END = object()  # the pipe closed (the child exited or died)
+
+    def __init__(self, conn, depth: int):
+        self.conn = conn
+        self.queue: queue.Queue = queue.Queue(maxsize=depth)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="saidwhat-read-ahead-receiver", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                message = self.conn.recv_bytes()
+            except (EOFError, OSError):
+                message = self.END
+            while not self.stopped.is_set():
+                try:
+                    self.queue.put(message, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if message is self.END:
+                return
+
+    def get(self):
+        """The next message (pickled bytes), or ``END``."""
+        return self.queue.get()
+
+    def stop(self) -> None:
+        """Stop receiving (call once the child is gone, so a blocked read sees the end of the pipe)."""
+        self.stopped.set()
+        self.thread.join()
+
+
 def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
     """Each item with the input bytes read so far, read by a forked child process."""
     ctx = multiprocessing.get_context("fork")
@@ -104,16 +150,17 @@ def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
     child = ctx.Process(target=_serve, args=(list(paths), send, receive), daemon=True, name="saidwhat-read-ahead")
     child.start()
     send.close()
+    receiver = _Receiver(receive, AHEAD_CHUNKS)
     try:
         while True:
-            try:
-                message = pickle.loads(receive.recv_bytes())
-            except EOFError:
+            data = receiver.get()
+            if data is _Receiver.END:
                 child.join(timeout=1)
                 raise ReadAheadError(
                     f"the process reading ahead ({child.pid}) stopped before the end of the input (exit code "
                     f"{child.exitcode}); the batches before were stored: run the same command again to add the "
-                    "rest") from None
+                    "rest")
+            message = pickle.loads(data)
             if message is None:
                 break
             if message[0] == "failed":
@@ -124,10 +171,11 @@ def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
                     item = PreparedDocument(item[0], PreparedArticle._make(item[1]))
                 yield item, position
     finally:
-        receive.close()
         if child.is_alive():
             child.terminate()
         child.join()
+        receiver.stop()
+        receive.close()
 
 
 def read_items(paths: Sequence[str], inputs: Inputs, stdin: Optional[BinaryIO] = None

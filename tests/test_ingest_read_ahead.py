@@ -1,0 +1,79 @@
+"""Reading ahead in a child process: the same items as reading inline, and a clean stop either way."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from corpus_factory import article, said
+from ingest_files import write_jsonl
+from saidwhat.ingest import read_ahead
+from saidwhat.ingest.read_ahead import PreparedDocument, ReadAheadError, read_in_child, read_inline
+from saidwhat.ingest.readers import Inputs
+
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+
+
+def _records(n: int) -> list:
+    out = []
+    for i in range(n):
+        e = article([said(f"Lena Holm{i % 7}", f"the ferry timetable number {i} will change in the autumn")],
+                    url=f"https://ferries.example/{i}")
+        out.append(dict(e.to_dict(), text=e.article.text, url=e.article.url))
+    return out
+
+
+def _key(item) -> tuple:
+    if isinstance(item, PreparedDocument):
+        return ("prepared", item.origin, item.prepared.identity, item.prepared.attributions)
+    return (type(item).__name__, item.origin, getattr(item, "reason", None))
+
+
+@pytest.mark.parametrize("records, bad_lines", [
+    (0, 0),  # an empty file yields nothing
+    (5, 0),  # less than one chunk
+    (read_ahead.CHUNK_ITEMS * read_ahead.AHEAD_CHUNKS + 7, 0),  # more than the receiver holds ahead
+    (150, 3),  # malformed lines come through in order, as errors
+])
+def test_ingest_read_ahead_yields_what_reading_inline_yields(tmp_path, records, bad_lines):
+    lines = _records(records) + ["{not json"] * bad_lines
+    path = write_jsonl(tmp_path / "pre.jsonl", lines)
+    inline = [(_key(item), pos) for item, pos in read_inline(Inputs([str(path)]))]
+    ahead = [(_key(item), pos) for item, pos in read_in_child([str(path)])]
+    assert [k for k, _ in ahead] == [k for k, _ in inline]
+    assert len(ahead) == records + bad_lines
+    assert [p for _, p in ahead] == sorted(p for _, p in ahead)
+    if ahead:
+        assert ahead[-1][1] == path.stat().st_size
+
+
+def test_ingest_read_ahead_stopped_early_ends_its_child(tmp_path):
+    path = write_jsonl(tmp_path / "pre.jsonl", _records(read_ahead.CHUNK_ITEMS * 4))
+    items = read_in_child([str(path)])
+    first = [next(items) for _ in range(3)]
+    assert len(first) == 3
+    items.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_ingest_read_ahead_child_dying_raises_read_ahead_error(tmp_path, monkeypatch):
+    path = write_jsonl(tmp_path / "pre.jsonl", _records(read_ahead.CHUNK_ITEMS * 3))
+    seen = []
+    real = read_ahead.prepare_item
+
+    def dies_midway(item):
+        # Runs in the forked child: exit abruptly once some chunks have been sent.
+        seen.append(item)
+        if len(seen) > read_ahead.CHUNK_ITEMS * 2:
+            os._exit(3)
+        return real(item)
+
+    monkeypatch.setattr(read_ahead, "prepare_item", dies_midway)
+    got = 0
+    with pytest.raises(ReadAheadError, match="exit code 3"):
+        for _ in read_in_child([str(path)]):
+            got += 1
+    assert got == read_ahead.CHUNK_ITEMS * 2
+    assert multiprocessing.active_children() == []
