@@ -55,11 +55,11 @@ def _console(stderr: bool = False):
 @db_option
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1),
               help="Extraction processes.")
-@click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1),
-              help="Documents per committed batch.")
+@click.option("--batch-size", default=None, type=click.IntRange(1),
+              help="Documents per committed batch  [default: 50 to extract, 500 pre-extracted].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (the summary still goes to stderr).")
 @_errors_to_exit
-def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: Optional[int], quiet: bool) -> None:
     """Read, extract and store articles from PATHS (.txt, .html, .jsonl[.gz], .warc[.gz], folders, -)."""
     from ..ingest import Progress, ingest as run
     from ..store.corpus import Corpus
