@@ -66,8 +66,11 @@ def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     return sorted(ids)
 
 
-def _where(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list[Any]]:
-    """The FROM and WHERE clauses and their parameters for a quote filter."""
+def filter_sql(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list[Any]]:
+    """The FROM and WHERE clauses and their parameters for a quote filter (attributions are ``a``).
+
+    For callers that page or count over the same filter (the web layer); ``limit`` is not applied.
+    """
     clauses, params = [], []
     ids: list[int] = []
     if f.speaker:
@@ -115,14 +118,15 @@ def quotes(conn: sqlite3.Connection, f: QuoteFilter) -> list[QuoteResult]:
     """Quotes matching ``f``, newest first, each once with its occurrences across outlets."""
     if f.limit is not None and f.limit < 1:
         raise QueryError(f"--limit {f.limit} must be at least 1")
-    source, where, params = _where(conn, f)
+    source, where, params = filter_sql(conn, f)
     picked = conn.execute(
         f"SELECT a.quote_id, max(a.day) AS d FROM {source} WHERE {where} "
         "GROUP BY a.quote_id ORDER BY d DESC, a.quote_id DESC LIMIT ?", params + [f.limit or -1]).fetchall()
-    return [_quote(conn, row["quote_id"]) for row in picked]
+    return [quote_by_id(conn, row["quote_id"]) for row in picked]
 
 
-def _quote(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
+def quote_by_id(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
+    """One stored quote with its occurrences (the quote id must be stored)."""
     occ = occurrences(conn, quote_id)
     first = occ[0]
     a = conn.execute(

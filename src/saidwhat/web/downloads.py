@@ -34,7 +34,7 @@ def _cell(value: object) -> str:
 def _results(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[QuoteResult]:
     with store.dedicated(EXPORT_TIMEOUT) as conn:
         for quote_id in paging.quote_ids(conn, params.filter(), limit):
-            yield queries._quote(conn, quote_id)
+            yield queries.quote_by_id(conn, quote_id)
 
 
 def csv_rows(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[str]:

@@ -10,7 +10,7 @@ So a page first asks whether more than ``EXACT_UP_TO`` quotes match (a query tha
   first at its latest date, so the order is the same; ties on a day fall by attribution id instead of
   quote id), stopping once the page is full; the total is reported as "more than EXACT_UP_TO".
 
-SQL comes from the store's filter (``queries._where``); this module only wraps it.
+SQL comes from the store's filter (``queries.filter_sql``); this module only wraps it.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def filter_sql(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list
     The store builds these in a private helper whose shape has changed once (``(where, params,
     needs_article)`` became ``(source, where, params)``); both are accepted until it offers paging.
     """
-    built = queries._where(conn, f)
+    built = queries.filter_sql(conn, f)
     if isinstance(built[1], list):  # the older shape
         where, params, needs_article = built
         source = "attributions a" + (" JOIN articles ar ON ar.id = a.article_id" if needs_article else "")
@@ -127,5 +127,5 @@ def search(conn: sqlite3.Connection, f: QuoteFilter, page: int, per_page: int) -
     offset = (page - 1) * per_page
     ids = quote_ids(conn, f, per_page + 1, offset, many)
     has_more = len(ids) > per_page
-    results = tuple(queries._quote(conn, i) for i in ids[:per_page])
+    results = tuple(queries.quote_by_id(conn, i) for i in ids[:per_page])
     return Page(results, EXACT_UP_TO if many else counted, not many, page, per_page, has_more)

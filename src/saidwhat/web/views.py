@@ -136,7 +136,7 @@ def speaker(store: ReadOnlyStore, speaker_id: int, latest: int = 10) -> Optional
         weeks = data.quotes_per_week(conn, speaker_id)
         topics = data.top_topics(conn, speaker_id)
         ids = paging.quote_ids(conn, QuoteFilter(speaker=f"#{speaker_id}"), latest)
-        quotes = [queries._quote(conn, i) for i in ids]
+        quotes = [queries.quote_by_id(conn, i) for i in ids]
     return {"speaker": summary, "weeks": weeks, "chart": timeline.chart(weeks), "topics": topics,
             "latest": quotes}
 
