@@ -4,8 +4,8 @@
 
 1. Loading pre-extracted results: a JSON Lines file of ``Extraction.to_dict()`` records with their
    article text goes through ``saidwhat ingest``'s library function (read, identity check, store,
-   speaker merging, quote dedup, near-duplicate signatures, FTS indexing) into a new store file.
-   Reading runs ahead in a child process; CPU is reported for the writing process, the reading one,
+   speaker merging, quote dedup, near-duplicate signatures, FTS indexing) into a new store file,
+   with ingest's default batches (what ``saidwhat ingest`` does without --batch-size). Reading runs ahead in a child process; CPU is reported for the writing process, the reading one,
    and both. On two idle cores the wall-clock rate approaches the lower of the first two; on a busy
    machine it is what share of the cores the two processes get.
 2. Store size per 1,000 articles of that store (database file after a WAL checkpoint).
@@ -129,7 +129,7 @@ def bench_load(tmp: Path, n: int) -> dict:
     db = tmp / "load.db"
     with Corpus(db) as corpus:
         cpu, child = time.process_time(), _children_cpu()
-        summary = ingest([str(src)], corpus, batch_size=500)
+        summary = ingest([str(src)], corpus)
         cpu, child = time.process_time() - cpu, _children_cpu() - child
         assert summary.added == n, summary
         size = db_size(db, corpus)
