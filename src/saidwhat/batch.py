@@ -110,7 +110,7 @@ def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
 
     ``beliefs``: also report beliefs, plans and findings (see ``saidwhat.extract``).
     """
-    from .pipeline import extract_article, make_article
+    from .pipeline import make_article
 
     if isinstance(item, DocumentError):
         return item
@@ -121,9 +121,9 @@ def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
     try:
         if isinstance(item, Article):
             doc_id = item.id
-            return extract_article(item, beliefs=beliefs)
+            return _extract_bounded(item, beliefs=beliefs)
         if isinstance(item, str):
-            return extract_article(make_article(item), beliefs=beliefs)
+            return _extract_bounded(make_article(item), beliefs=beliefs)
         if not isinstance(item, Mapping):
             return DocumentError(None, "not-an-object",
                                  f"input is {type(item).__name__}; expected an object with a "
@@ -135,7 +135,7 @@ def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
                                  line, index)
         extras = {k: item[k] if isinstance(item.get(k), str) else None for k in ARTICLE_FIELDS}
         article = make_article(item["text"], item.get("published"), id=doc_id, **extras)
-        return extract_article(article, beliefs=beliefs)
+        return _extract_bounded(article, beliefs=beliefs)
     except InputError as e:
         return DocumentError(doc_id, e.reason, _plain_message(e, doc_id), line, index)
     except (SaidwhatError, ImportError):
@@ -147,6 +147,15 @@ def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
         return DocumentError(doc_id, "extraction-failed",
                              f"extraction failed ({type(e).__name__}: {e}); please report this "
                              f"document", line, index)
+
+
+def _extract_bounded(article: Article, beliefs: bool = False) -> Extraction:
+    """``extract_article`` with the process vocabulary kept bounded over a long batch."""
+    from .parse.nlp import vocabulary_bounded
+    from .pipeline import extract_article
+
+    with vocabulary_bounded():
+        return extract_article(article, beliefs=beliefs)
 
 
 def _document_id(record: Mapping[str, Any], line: Optional[int], index: int) -> str:
