@@ -197,6 +197,16 @@ BOUNDS = [
     # A coordinated cue is a second act of saying, not more content.
     ("Ms. Vance said the bridge was unsafe, and added that repairs would take a year.",
      ["the bridge was unsafe", "repairs would take a year"]),
+    # Indirect content goes on past a cue that follows it; a quote's narrator does not.
+    ("Farm incomes fell 3 percent, the ministry said in its spring report, and rents rose 5 percent.",
+     ["Farm incomes fell 3 percent … and rents rose 5 percent"]),
+    ("“Are you coming?” she said, but Tom was already asleep.", ["“Are you coming?”"]),
+    # A colon after the content introduces more of it.
+    ("Ms. Ortiz said the city needs one thing: “Housing, and more of it.”",
+     ["the city needs one thing: “Housing, and more of it.”"]),
+    # A cue set off inside its content, whatever the parser hangs it on.
+    ("The difference now, he told me on Friday, is that the mill has closed.",
+     ["The difference now … is that the mill has closed"]),
     # A topic act's time and place are not its topic.
     ("Governor Ruiz attacked the landlords in a radio interview.", ["the landlords"]),
     # Quoted words in the object of any verb: the object is the content, up to a dash or a time.

@@ -163,7 +163,7 @@ class UnitRules:
             if self.quote_of(head) is None and head.pos_ in ("VERB", "AUX") or \
                     self.quote_of(head) is None and head.tag_.startswith("VB"):
                 break
-            if head.head is head:
+            if head.head.i == head.i:
                 return None
             head = head.head
         else:
@@ -182,7 +182,7 @@ class UnitRules:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-        if verb.dep_ in _INHERIT and depth < 3 and verb.head is not verb:
+        if verb.dep_ in _INHERIT and depth < 3 and verb.head.i != verb.i:
             return self.subject_of(verb.head, depth + 1)
         return None
 
@@ -205,8 +205,14 @@ class UnitRules:
         span = self.content_span(comp)
         if span is None or len(_WORDS.findall(self.text, span[0], span[1])) < 2:
             return None  # "which Mr. Clarke says", "what the senators said": no content here
+        after: Optional[Span] = None
         if comp.i > cue.i:
-            span = self._coordinated(cue, comp, span)
+            span = self._coordinated(cue, comp, span, comp.right_edge.i)
+            span = self._elaborated(span)
+        elif not any(self.quote_of(t) for t in comp.subtree):
+            # "A paid 8.9 percent, the agency said, and B paid 0.8 percent": indirect content goes
+            # on past its cue; after a quote, what follows the cue is the narrator's.
+            after = self._continued(cue)
         if comp.dep_ in ("xcomp", "oprd") and lemma in _OBJECT_CONTROL:
             objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i]
             if objects:
@@ -220,20 +226,50 @@ class UnitRules:
         span = widen_to_quotes(span, self.unit.quotes)
         kind, inside = content_kind(self.text, span, self.unit.quotes)
         self.used.update(inside)
-        return Found([span], kind, self.unit.index, self.unit.paragraph, "clause",
-                     cue=(self.start(cue), self.end(cue)), cue_lemma=lemma, speaker=mention,
+        return Found([span] + ([after] if after else []), kind, self.unit.index, self.unit.paragraph,
+                     "clause", cue=(self.start(cue), self.end(cue)), cue_lemma=lemma, speaker=mention,
                      chain=self.citing(cue), tie=self.tied(cue))
 
-    def _coordinated(self, cue, comp, span: Span) -> Span:
+    def _continued(self, cue) -> Optional[Span]:
+        """The clause coordinated after a cue that follows its content: ", and B paid 0.8 percent"."""
+        frame_end = cue.i
+        for c in cue.children:
+            if c.i <= cue.i:
+                continue
+            if c.dep_ == "conj" and c.lower_ not in CUE_FORMS and c.tag_.startswith(("VB", "MD")) \
+                    and self.quote_of(c) is None:
+                between = self.doc[frame_end + 1:c.left_edge.i]
+                ccs = [t for t in between if t.dep_ == "cc"]
+                if ccs and all(t.is_punct or t.dep_ == "cc" or t.is_space for t in between):
+                    more = self.content_span(c)
+                    return (self.start(ccs[0]), more[1]) if more else None
+                return None
+            if not (c.is_punct or c.dep_ == "cc"):
+                frame_end = max(frame_end, c.right_edge.i)
+        return None
+
+    def _elaborated(self, span: Span) -> Span:
+        """Grow a content over what its colon introduces: "has the quality: “Steadiness”"."""
+        rest = self.text[span[1]:self.unit.end]
+        stripped = rest.lstrip()
+        if not stripped.startswith(":"):
+            return span
+        colon = span[1] + len(rest) - len(stripped)
+        if any(q.start <= colon < q.end for q in self.unit.quotes):
+            return span  # "Collapse: How Societies Fail" is a title's colon
+        more = _trim(self.text, colon + 1, self.unit.end)
+        return (span[0], more[1]) if more else span
+
+    def _coordinated(self, cue, comp, span: Span, after: int) -> Span:
         """Grow a content over the clause coordinated after it: "said A, but B" reports both.
 
         The parser hangs "but B" on the cue; a coordinated cue ("and added") starts an attribution
         of its own instead.
         """
         for c in cue.children:
-            if c.dep_ != "conj" or c.i <= comp.right_edge.i or c.lower_ in CUE_FORMS:
+            if c.dep_ != "conj" or c.i <= after or c.lower_ in CUE_FORMS:
                 continue
-            between = self.doc[comp.right_edge.i + 1:c.left_edge.i]
+            between = self.doc[max(after, comp.right_edge.i) + 1:c.left_edge.i]
             if not any(t.dep_ == "cc" for t in between) or \
                     not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in between):
                 continue
@@ -250,7 +286,11 @@ class UnitRules:
         if subject is None or subject.tag_ in ("WDT", "WP"):
             return None
         frame = {t.i for t in cue.subtree}
-        tokens = [t for t in cue.head.subtree if t.i not in frame]
+        host = cue.head
+        # "The difference now, he told me, is that ...": the parser may hang the cue on a noun.
+        while not host.tag_.startswith(("VB", "MD")) and host.head.i != host.i:
+            host = host.head
+        tokens = [t for t in host.subtree if t.i not in frame]
         runs: list[list] = []
         for t in tokens:
             if runs and t.i == runs[-1][-1].i + 1:
