@@ -52,6 +52,12 @@ CASES = [
     # A speech act whose object holds a quoted phrase.
     ("Jane Porter described the plan as “a betrayal of every voter.”", None,
      [("mixed", "Jane Porter", "described", "the plan as")]),
+    # The subject of a cue in a prepositional phrase: "began by saying".
+    ("Ana Ruiz appeared on the radio and began by saying she would “never” judge a patient from afar.",
+     None, [("mixed", "Ana Ruiz", "saying", "she would “never”")]),
+    # Quoted words in a verb's complement: "exhorted voters to “...”".
+    ("The senator exhorted voters to “stay home if you must, but think first.”", None,
+     [("mixed", "The senator", "exhorted", "voters to “stay")]),
     # Speaker label at the start of a paragraph (transcripts).
     ("HOLT: Let me ask you about the economy and the jobs report tonight.", None,
      [("indirect", "HOLT", ":", "Let me ask")]),

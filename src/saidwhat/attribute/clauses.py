@@ -38,7 +38,7 @@ _NOT_SAID = frozenset({"will", "would", "could", "might", "may", "should", "shal
 # Nouns that introduce the words after a colon: "made the following comment:".
 _INTRO_NOUNS = frozenset({"comment", "comments", "statement", "remarks", "message", "headline",
                           "answer", "response", "words", "reply", "tweet", "post", "quote", "quotes"})
-_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative", "xcomp"})
 _WORDS = re.compile(r"\w+")
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re",
                       "’re", "has", "have", "had", "seem", "seems", "seemed", "become", "became"})
@@ -184,6 +184,9 @@ class UnitRules:
                         return grand
         if verb.dep_ in _INHERIT and depth < 3 and verb.head.i != verb.i:
             return self.subject_of(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and depth < 3 and verb.head.dep_ == "prep" and \
+                verb.head.head.tag_.startswith("VB"):
+            return self.subject_of(verb.head.head, depth + 1)  # "began by saying ..."
         return None
 
     def clause(self, cue, lemma: str) -> Optional[Found]:
