@@ -58,6 +58,9 @@ CASES = [
     # Quoted words in a verb's complement: "exhorted voters to “...”".
     ("The senator exhorted voters to “stay home if you must, but think first.”", None,
      [("mixed", "The senator", "exhorted", "voters to “stay")]),
+    # A colon right after the cue introduces what was said, quoted or not.
+    ("The senator told reporters: the vote will be close.", None,
+     [("indirect", "The senator", "told", "the vote will be close")]),
     # Speaker label at the start of a paragraph (transcripts).
     ("HOLT: Let me ask you about the economy and the jobs report tonight.", None,
      [("indirect", "HOLT", ":", "Let me ask")]),
@@ -73,6 +76,8 @@ NOTHING = [
     "It was reported that the bridge had closed.",
     "Eyes are on whether the mayor will mention the budget in her speech.",
     "She thinks the plan will fail.",
+    # A colon far from the cue lists the narrator's words.
+    "Analysts described the moves as old tactics: lowering expectations and scaring the hosts.",
 ]
 
 

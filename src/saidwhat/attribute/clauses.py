@@ -483,6 +483,8 @@ class UnitRules:
             spans, kind = [q.span for q in after], "direct"
             self.used.update(after)
         elif rest:
+            if len(_WORDS.findall(self.text, cue_end, colon)) > 2:
+                return []  # "described as tactics: lowering ...": the colon is the narrator's list
             spans, kind = [rest], "indirect"
         else:
             spans, kind = [(colon + 1, colon + 1)], "indirect"  # filled from the next paragraph
