@@ -203,6 +203,9 @@ class UnitRules:
         if any(c.dep_ == "auxpass" for c in cue.children):
             return None  # "are intended to", "it was reported that": no source is named
         comp = comps[-1]
+        if lemma not in SPEECH_LEMMAS and CUE_FORMS.get(comp.lower_) in SPEECH_LEMMAS and \
+                any(c.dep_ in _SUBJECTS for c in comp.children):
+            return None  # "the ad shows Clinton saying ...": Clinton is the one who says it
         if comp.i > cue.i and any(t.tag_ == "CC" for t in self.doc[cue.i + 1:comp.left_edge.i]):
             return None  # "she said, but Kevin was drifting": the clause is the narrator's
         span = self.content_span(comp)
