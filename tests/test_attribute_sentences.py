@@ -61,6 +61,9 @@ CASES = [
     # A colon right after the cue introduces what was said, quoted or not.
     ("The senator told reporters: the vote will be close.", None,
      [("indirect", "The senator", "told", "the vote will be close")]),
+    # Inverted cue before a colon.
+    ("Said Okafor: “Nobody asked the farmers what they wanted.”", None,
+     [("direct", "Okafor", "Said", "“Nobody asked")]),
     # A recording that shows someone speaking: the one shown says it.
     ("The new ad shows Mayor Ann Kole saying, “Nobody in this city will pay more.”", None,
      [("direct", "Ann Kole", "saying", "“Nobody in this city")]),

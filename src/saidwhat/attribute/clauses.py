@@ -184,6 +184,8 @@ class UnitRules:
                         return grand
         if verb.dep_ in _INHERIT and depth < 3 and verb.head.i != verb.i:
             return self.subject_of(verb.head, depth + 1)
+        if verb.dep_ == "compound" and verb.head.tag_ in ("NNP", "NNPS"):
+            return verb.head  # "Said Ellis: ...", parsed as if "Said" named him
         if verb.dep_ == "pcomp" and depth < 3 and verb.head.dep_ == "prep" and \
                 verb.head.head.tag_.startswith("VB"):
             return self.subject_of(verb.head.head, depth + 1)  # "began by saying ..."
