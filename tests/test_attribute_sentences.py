@@ -61,6 +61,12 @@ CASES = [
     # A colon right after the cue introduces what was said, quoted or not.
     ("The senator told reporters: the vote will be close.", None,
      [("indirect", "The senator", "told", "the vote will be close")]),
+    # "told X to ...", whatever the parser makes of the infinitive.
+    ("The governor tells his supporters at every rally to “go to your place and vote.”", None,
+     [("mixed", "The governor", "tells", "to “go to your place")]),
+    # A colon introduction with "she said" after the quote: one act of saying, the colon's.
+    ("Senator Ann Kole scolded him: “The science is against you on all three products,” she said.",
+     None, [("direct", "Ann Kole", "scolded", "“The science")]),
     # Inverted cue before a colon.
     ("Said Okafor: “Nobody asked the farmers what they wanted.”", None,
      [("direct", "Okafor", "Said", "“Nobody asked")]),

@@ -195,7 +195,10 @@ class UnitRules:
         """A cue verb and the clause it governs: "X said (that) CONTENT"."""
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if not comps and (lemma in _INTENT or lemma in _OBJECT_CONTROL):
-            comps = [c for c in cue.children if c.dep_ == "xcomp"]
+            # "tells his supporters at a rally to “go ...”" is often parsed as an adverbial clause.
+            comps = [c for c in cue.children if c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and c.i > cue.i and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                          for a in c.children))]
         if not comps and lemma == "call":
             comps = [c for c in cue.children if c.dep_ == "oprd"]  # called it a "disgrace"
         if not comps:
@@ -208,6 +211,9 @@ class UnitRules:
         if lemma not in SPEECH_LEMMAS and CUE_FORMS.get(comp.lower_) in SPEECH_LEMMAS and \
                 any(c.dep_ in _SUBJECTS for c in comp.children):
             return None  # "the ad shows Clinton saying ...": Clinton is the one who says it
+        if comp.i < cue.i and CUE_FORMS.get(comp.lower_) in SPEECH_LEMMAS and \
+                any(c.text == ":" for c in comp.children):
+            return None  # "Kole scolded him: “...,” she said": the quote is the colon's
         if comp.i > cue.i and any(t.tag_ == "CC" for t in self.doc[cue.i + 1:comp.left_edge.i]):
             return None  # "she said, but Kevin was drifting": the clause is the narrator's
         span = self.content_span(comp)

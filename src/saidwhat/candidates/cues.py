@@ -21,7 +21,7 @@ characterize charge chide decry dismiss dispute acknowledge elaborate exclaim gr
 mock muse object plead protest recount relate remind reason recommend rule sigh slam snap underline
 underscore volunteer whisper attack call convey encourage refer
 laud hail tout label brand dub blame condemn denounce deride ridicule applaud welcome slam
-liken compare characterise exhort shout tell chant sing
+liken compare characterise exhort shout tell chant sing scold
 """.split()
 # Beliefs, intentions and findings: attributions of another kind than speech.
 OTHER_VERBS = """
