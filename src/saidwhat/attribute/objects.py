@@ -1,0 +1,140 @@
+"""Attributions carried by a verb's object: "called people “losers”", "likened the tax to “a robbery”",
+"criticized Obama for ...". The object, not a clause, holds what was said.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
+from ..segment.quotes import Quote
+from .bounds import circumstance_preps, trailing_aside
+from .found import Found
+from .mentions import mention_of
+from .quoted import content_kind, has_words, widen_to_quotes
+
+# Speech acts that report their topic as an object, without a clause or a quote.
+_TOPIC_ACTS = frozenset({"call", "warn", "criticize", "criticise", "attack", "accuse", "mention",
+                         "acknowledge", "announce", "cite", "condemn", "denounce", "praise", "blast"})
+_NOT_SAID = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll",
+                       "not", "n't", "never", "to"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative", "xcomp"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re",
+                      "’re", "has", "have", "had", "seem", "seems", "seemed", "become", "became"})
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+class ObjectRules:
+    """The object rules of :class:`~saidwhat.attribute.clauses.UnitRules` (a mixin: it uses the
+    unit, its parse and the positions and subjects that class provides)."""
+
+    def quoted_predicates(self) -> list[Found]:
+        """Quoted words in the object of any verb but a copula: "likened them to a “snake”",
+        "rated 32% of claims as “false”". Quotes inside a sentence of their own are left to the
+        document (a quote with no cue continues the previous speaker)."""
+        out = []
+        for q in self.unit.quotes:
+            if q in self.used or not has_words(self.text, q):
+                continue
+            verb = self._governor(q)
+            if verb is None:
+                continue
+            lemma = verb.lemma_.lower() or verb.lower_
+            before = set(self.used)
+            f = self.quoted_object(verb, CUE_FORMS.get(verb.lower_, lemma), quoted_only=True)
+            if f is None:
+                continue
+            if f.kind != "mixed":
+                self.used = before  # the object is only the quote: a name or a term, not a report
+                continue
+            out.append(f)
+        return out
+
+    def _governor(self, q: Quote):
+        """The verb outside the quote whose object holds it, with a subject outside it too."""
+        tokens = [t for t in self.doc if q.inner_start <= self.start(t) < q.inner_end]
+        if not tokens:
+            return None
+        head = tokens[0]
+        for _ in range(8):
+            if self.quote_of(head) is None and head.pos_ in ("VERB", "AUX") or \
+                    self.quote_of(head) is None and head.tag_.startswith("VB"):
+                break
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        else:
+            return None
+        if self.quote_of(head) is not None or head.lower_ in _COPULAS:
+            return None
+        return head
+
+    def quoted_object(self, cue, lemma: str, quoted_only: bool = False) -> Optional[Found]:
+        """A speech act whose object holds quoted words: described it as a “disgrace”, called
+        people "losers", lauded him for "new ideas".
+
+        ``quoted_only``: any verb, when its object quotes someone (likened them to a “snake”).
+        """
+        if (lemma not in SPEECH_LEMMAS and not quoted_only) or \
+                any(c.dep_ == "auxpass" for c in cue.children):
+            return None
+        right = [c for c in cue.children if c.i > cue.i and c.dep_ in _OBJECT_DEPS]
+        if not right:
+            return None
+        # "attacked Machado in early-morning tweets": when and where it was said is not what.
+        around = [p for p in circumstance_preps(right, cue)
+                  if not any(self.quote_of(t) for t in p.subtree)]
+        right = [c for c in right if c not in around]
+        if not right:
+            return None
+        lo = self.start(right[0].left_edge)
+        tokens = [t for c in right for t in c.subtree]
+        aside = trailing_aside(self.doc, sorted(tokens, key=lambda t: t.i), self.quote_of)
+        hi = max(self.end(t) for t in tokens if t.i not in aside)
+        cue_end = self.end(cue)
+        first = right[0]
+        if first.dep_ == "prep" and first.i == cue.i + 1 and first.lower_ in ("for", "against") \
+                and list(first.children):
+            # "called for more money": the particle belongs to the cue, the content is its object.
+            cue_end = self.end(first)
+            lo = self.start(next(iter(first.children)).left_edge)
+        # The closing mark often hangs on the verb, outside the object's subtree: overlap is enough.
+        inside = [q for q in self.unit.quotes if q.start < hi and lo < q.end and q not in self.used]
+        if not inside and (quoted_only or not (lemma in _TOPIC_ACTS and self._topic_ok(cue, right))):
+            return None
+        subject = self.subject_of(cue)
+        if subject is None:
+            return None
+        if inside:
+            hi = self._narrator_after(max(q.end for q in inside), hi)
+        span = widen_to_quotes((lo, hi), self.unit.quotes)
+        while span[1] > span[0] and self.text[span[1] - 1] in " .,;:":
+            span = (span[0], span[1] - 1)
+        kind, inside = content_kind(self.text, span, self.unit.quotes)
+        self.used.update(inside)
+        return Found([span], kind, self.unit.index, self.unit.paragraph,
+                     "predicate" if quoted_only else "object",
+                     cue=(self.start(cue), cue_end), cue_lemma=lemma,
+                     speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
+
+    def _narrator_after(self, last_quote: int, hi: int) -> int:
+        """Where the narrator takes over after an object's last quote: at a dash, a time or a
+        "during" ("as a “crazy system” during a stop", "a “disgrace” Wednesday on the show")."""
+        for t in self.doc:
+            pos = self.start(t)
+            if pos < last_quote or pos >= hi:
+                continue
+            if t.text in _DASHES or t.lower_ == "during" or any(s <= pos < e for s, e in self.times):
+                return max(last_quote, pos)
+        return hi
+
+    @staticmethod
+    def _topic_ok(cue, right) -> bool:
+        """Acts of saying whose object is what was said about: "called for more investment",
+        "warned against hackers", "criticized Obama for ..."; the object must be a phrase."""
+        if any(c.dep_ in ("aux", "neg") and c.lower_ in _NOT_SAID for c in cue.children):
+            return False  # "whether he will mention talks", "did not mention": nothing was said
+        preps = [c for c in right if c.dep_ == "prep"]
+        if cue.lower_.startswith(("call", "warn")):
+            return any(p.lower_ in ("for", "against") for p in preps)
+        return any(c.dep_ == "dobj" for c in right)
