@@ -64,6 +64,11 @@ CASES = [
     # "told X to ...", whatever the parser makes of the infinitive.
     ("The governor tells his supporters at every rally to “go to your place and vote.”", None,
      [("mixed", "The governor", "tells", "to “go to your place")]),
+    # A place dateline opening the paragraph is neither speaker nor content.
+    ("WASHINGTON -- Senator Ann Kole, opening the hearing on Monday, said the bridge would close.", None,
+     [("indirect", "Ann Kole", "said", "the bridge would close")]),
+    ("SEOUL, March 3 (Reuters) — The talks will resume in April, officials said.", None,
+     [("indirect", "officials", "said", "The talks will resume")]),
     # A colon introduction with "she said" after the quote: one act of saying, the colon's.
     ("Senator Ann Kole scolded him: “The science is against you on all three products,” she said.",
      None, [("direct", "Ann Kole", "scolded", "“The science")]),

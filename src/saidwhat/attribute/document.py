@@ -41,7 +41,7 @@ def find_attributions(article: Article, times: tuple[TimeExpression, ...], belie
     if article.dateline_span:
         paragraphs = [p for p in paragraphs if p.start >= article.dateline_span[1]]
     quotes = find_quotes(text, paragraphs)
-    units = make_units(paragraphs, quotes)
+    units = make_units(paragraphs, quotes, text)
     time_spans = sorted((t.start, t.end) for t in times)
     time_starts = [s for s, _ in time_spans]
 
