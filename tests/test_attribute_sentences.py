@@ -64,6 +64,11 @@ CASES = [
     # "told X to ...", whatever the parser makes of the infinitive.
     ("The governor tells his supporters at every rally to “go to your place and vote.”", None,
      [("mixed", "The governor", "tells", "to “go to your place")]),
+    # A participle after the content is the act of the one who said it.
+    ("Foreign policy analysts said trade has helped the region, citing the strategic importance of "
+     "its ports.", None,
+     [("indirect", "Foreign policy analysts", "said", "trade has helped"),
+      ("indirect", "Foreign policy analysts", "citing", "the strategic importance")]),
     # A place dateline opening the paragraph is neither speaker nor content.
     ("WASHINGTON -- Senator Ann Kole, opening the hearing on Monday, said the bridge would close.", None,
      [("indirect", "Ann Kole", "said", "the bridge would close")]),

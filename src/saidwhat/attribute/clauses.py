@@ -135,7 +135,11 @@ class UnitRules(ObjectRules):
                     if grand.dep_ == "pobj":
                         return grand
         if verb.dep_ in _INHERIT and depth < 3 and verb.head.i != verb.i:
-            return self.subject_of(verb.head, depth + 1)
+            head = verb.head
+            if verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.lower_ in CUE_FORMS:
+                # "Analysts said factors contributed, citing ...": the one citing is who said it.
+                head = head.head
+            return self.subject_of(head, depth + 1)
         if verb.dep_ == "compound" and verb.head.tag_ in ("NNP", "NNPS"):
             return verb.head  # "Said Ellis: ...", parsed as if "Said" named him
         if verb.dep_ == "pcomp" and depth < 3 and verb.head.dep_ == "prep" and \
