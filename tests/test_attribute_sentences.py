@@ -69,6 +69,14 @@ CASES = [
      "its ports.", None,
      [("indirect", "Foreign policy analysts", "said", "trade has helped"),
       ("indirect", "Foreign policy analysts", "citing", "the strategic importance")]),
+    # Footage of someone speaking: the one shown says it, even past a time phrase.
+    ("The ad uses footage of Ann Kole asking, “Why are we not further ahead?”", None,
+     [("direct", "Ann Kole", "asking", "“Why are we")]),
+    ("The spot ends with footage of Tom Ridley saying during the debate last week, “That makes me "
+     "smart.”", None, [("direct", "Tom Ridley", "saying", "“That makes me")]),
+    # Of two subjects, the one next to the verb (a dash read as a noun is never a speaker).
+    ("When the returns were made public ― Ridley boasted, “That makes me smart.”", None,
+     [("direct", "Ridley", "boasted", "“That makes me")]),
     # A place dateline opening the paragraph is neither speaker nor content.
     ("WASHINGTON -- Senator Ann Kole, opening the hearing on Monday, said the bridge would close.", None,
      [("indirect", "Ann Kole", "said", "the bridge would close")]),
@@ -100,6 +108,8 @@ NOTHING = [
     "She thinks the plan will fail.",
     # A colon far from the cue lists the narrator's words.
     "Analysts described the moves as old tactics: lowering expectations and scaring the hosts.",
+    # A topic act on a pronoun names whom it targets, not what was said.
+    "The governor blasted him.",
 ]
 
 

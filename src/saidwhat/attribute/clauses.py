@@ -125,10 +125,17 @@ class UnitRules(ObjectRules):
         return found
 
     def subject_of(self, verb, depth=0):
-        for child in verb.children:
-            # A word inside a quotation is never the one who says it (a misparse of “One of ...,”).
-            if child.dep_ in _SUBJECTS and self.quote_of(child) is None:
-                return child
+        # A word inside a quotation is never the one who says it (a misparse of “One of ...,”), nor
+        # is a dash; of two subjects, the nearer the verb ("public ― Trump boasted").
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and self.quote_of(c) is None
+                    and any(ch.isalnum() for ch in c.text)]
+        if subjects:
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
+        if verb.tag_ == "VBG" and verb.i > 0:
+            prev = self.doc[verb.i - 1]
+            if prev.tag_ in ("NNP", "NNPS") and prev.dep_ == "pobj" and prev.head.lower_ in ("of", "with"):
+                return prev  # "footage of Hillary Clinton asking ...": the one shown speaks
         for child in verb.children:
             if child.dep_ == "agent":
                 for grand in child.children:
@@ -167,6 +174,10 @@ class UnitRules(ObjectRules):
         if lemma not in SPEECH_LEMMAS and CUE_FORMS.get(comp.lower_) in SPEECH_LEMMAS and \
                 any(c.dep_ in _SUBJECTS for c in comp.children):
             return None  # "the ad shows Clinton saying ...": Clinton is the one who says it
+        if comp.i > cue.i and any(CUE_FORMS.get(t.lower_) in SPEECH_LEMMAS and t.tag_ == "VBG" and
+                                  any(c.dep_ in _SUBJECTS for c in t.children)
+                                  for t in self.doc[cue.i + 1:comp.left_edge.i]):
+            return None  # "concludes with footage of Trump saying “...”": Trump says it
         if comp.i < cue.i and CUE_FORMS.get(comp.lower_) in SPEECH_LEMMAS and \
                 any(c.text == ":" for c in comp.children):
             return None  # "Kole scolded him: “...,” she said": the quote is the colon's
@@ -391,9 +402,9 @@ class UnitRules(ObjectRules):
                       speaker=mention_of(subject, self.base, self.times), tie=self.tied(verb))]
 
     def gap(self, q: Quote, cue) -> int:
-        """Words between a quote and a cue, not counting other quotes and the cue's subject."""
+        """Words between a quote and a cue, not counting other quotes, times and the cue's subject."""
         lo, hi = (q.end, self.start(cue)) if q.end <= self.start(cue) else (self.end(cue), q.start)
-        skip = [x.span for x in self.unit.quotes]
+        skip = [x.span for x in self.unit.quotes] + list(self.times)  # "said last week, “...”"
         if cue.i not in self._subject_spans:
             subject = self.subject_of(cue)
             self._subject_spans[cue.i] = (mention_of(subject, self.base, self.times).span

@@ -137,4 +137,6 @@ class ObjectRules:
         preps = [c for c in right if c.dep_ == "prep"]
         if cue.lower_.startswith(("call", "warn")):
             return any(p.lower_ in ("for", "against") for p in preps)
+        if len(right) == 1 and right[0].tag_ == "PRP" and not list(right[0].children):
+            return False  # "blasted him": whom, not what
         return any(c.dep_ == "dobj" for c in right)
