@@ -69,6 +69,11 @@ CASES = [
      "its ports.", None,
      [("indirect", "Foreign policy analysts", "said", "trade has helped"),
       ("indirect", "Foreign policy analysts", "citing", "the strategic importance")]),
+    # A coordinated act of saying inside reported content is the reporter's source's, not the
+    # content's subject's.
+    ("The governor tweeted that the reporter was “a disgrace” and urged voters to “check the record.”",
+     None, [("mixed", "The governor", "tweeted", "the reporter was"),
+            ("mixed", "The governor", "urged", "voters to")]),
     # Footage of someone speaking: the one shown says it, even past a time phrase.
     ("The ad uses footage of Ann Kole asking, “Why are we not further ahead?”", None,
      [("direct", "Ann Kole", "asking", "“Why are we")]),

@@ -143,8 +143,10 @@ class UnitRules(ObjectRules):
                         return grand
         if verb.dep_ in _INHERIT and depth < 3 and verb.head.i != verb.i:
             head = verb.head
-            if verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.lower_ in CUE_FORMS:
-                # "Analysts said factors contributed, citing ...": the one citing is who said it.
+            if (verb.tag_ == "VBG" or CUE_FORMS.get(verb.lower_) in SPEECH_LEMMAS) and \
+                    head.dep_ == "ccomp" and head.head.lower_ in CUE_FORMS:
+                # "Analysts said factors contributed, citing ...", "tweeted that she was “a con” and
+                # urged ...": the one citing or urging is who said it.
                 head = head.head
             return self.subject_of(head, depth + 1)
         if verb.dep_ == "compound" and verb.head.tag_ in ("NNP", "NNPS"):
