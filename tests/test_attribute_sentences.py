@@ -255,6 +255,9 @@ BOUNDS = [
     # A cue set off inside its content, whatever the parser hangs it on.
     ("The difference now, he told me on Friday, is that the mill has closed.",
      ["The difference now … is that the mill has closed"]),
+    # A quote before the cue is its content, not the clause after it.
+    ("“You should resign,” Senator Ann Kole told the banker, after he admitted he had not been held "
+     "accountable.", ["“You should resign,”", "he had not been held accountable"]),
     # A topic act's time and place are not its topic.
     ("Governor Ruiz attacked the landlords in a radio interview.", ["the landlords"]),
     # Quoted words in the object of any verb: the object is the content, up to a dash or a time.

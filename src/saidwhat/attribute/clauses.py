@@ -173,6 +173,9 @@ class UnitRules(ObjectRules):
         if any(c.dep_ == "auxpass" for c in cue.children):
             return None  # "are intended to", "it was reported that": no source is named
         comp = comps[-1]
+        quoted_before = [c for c in comps if c.i < cue.i and self.quote_of(c) is not None]
+        if quoted_before and comp.i > cue.i and self.quote_of(comp) is None:
+            comp = quoted_before[-1]  # "“...,” Warren told him, after he admitted ...": the quote
         if lemma not in SPEECH_LEMMAS and CUE_FORMS.get(comp.lower_) in SPEECH_LEMMAS and \
                 any(c.dep_ in _SUBJECTS for c in comp.children):
             return None  # "the ad shows Clinton saying ...": Clinton is the one who says it
