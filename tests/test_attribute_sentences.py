@@ -271,3 +271,10 @@ BOUNDS = [
 @pytest.mark.parametrize("text,contents", BOUNDS)
 def test_attribute_content_ends_where_the_source_stops(text, contents):
     assert [a.content for a in saidwhat.extract(text).attributions] == contents
+
+
+def test_attribute_relative_pronoun_named_by_its_antecedent():
+    text = "The guests included Patti Vance, who joked of the museum, “I haven’t seen it yet, but I will.”"
+    (a,) = saidwhat.extract(text).attributions
+    assert a.speaker.name == "Patti Vance"
+    assert text[a.speaker_span[0]:a.speaker_span[1]] == "who"  # the evidence stays the pronoun

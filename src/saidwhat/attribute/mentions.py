@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Span
 from .found import MentionInfo
@@ -40,7 +41,14 @@ def char_span(tokens, base: int) -> Span:
 
 
 def mention_of(head, base: int, times: list[Span] = ()) -> MentionInfo:
-    """The mention whose syntactic head is ``head`` (a spaCy token), cut before clauses and asides."""
+    """The mention whose syntactic head is ``head`` (a spaCy token), cut before clauses and asides.
+
+    A relative pronoun ("officials, who said ...") keeps its own span as the evidence but is named
+    by its antecedent.
+    """
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.tag_ in _NOUN | _PROPER:
+        antecedent = mention_of(head.head.head, base, times)
+        return replace(antecedent, span=char_span([head], base), pronoun=False)
     doc = head.doc
     kept = {head.i}
     for child in head.children:
