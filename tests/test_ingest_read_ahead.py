@@ -34,7 +34,7 @@ def _key(item) -> tuple:
 @pytest.mark.parametrize("records, bad_lines", [
     (0, 0),  # an empty file yields nothing
     (5, 0),  # less than one chunk
-    (read_ahead.CHUNK_ITEMS * read_ahead.AHEAD_CHUNKS + 7, 0),  # more than the receiver holds ahead
+    (read_ahead.CHUNK_ITEMS * 20 + 7, 0),  # many chunks, the last one short
     (150, 3),  # malformed lines come through in order, as errors
 ])
 def test_ingest_read_ahead_yields_what_reading_inline_yields(tmp_path, records, bad_lines):
@@ -77,3 +77,44 @@ def test_ingest_read_ahead_child_dying_raises_read_ahead_error(tmp_path, monkeyp
             got += 1
     assert got == read_ahead.CHUNK_ITEMS * 2
     assert multiprocessing.active_children() == []
+
+
+class _EndlessPipe:
+    """Hands out numbered messages of one size for ever (the receiver's bound must stop it)."""
+
+    def __init__(self, size: int):
+        self.size, self.given = size, 0
+
+    def recv_bytes(self) -> bytes:
+        self.given += 1
+        return str(self.given).encode().ljust(self.size, b".")
+
+
+def _settled(pipe: _EndlessPipe) -> int:
+    import time
+
+    deadline = time.monotonic() + 5
+    last = -1
+    while pipe.given != last and time.monotonic() < deadline:
+        last = pipe.given
+        time.sleep(0.05)
+    return pipe.given
+
+
+@pytest.mark.parametrize("limit, size, held", [
+    (1000, 300, 4),  # takes messages until it holds the limit or more: 4 x 300
+    (100, 1000, 1),  # a message longer than the limit is still taken, alone
+    (300, 300, 1),
+])
+def test_ingest_read_ahead_receiver_holds_bounded_bytes(limit, size, held):
+    pipe = _EndlessPipe(size)
+    receiver = read_ahead._Receiver(pipe, limit)
+    try:
+        assert _settled(pipe) == held + 1  # one more is read, and waits for room
+        assert receiver.held_bytes == held * size
+        assert receiver.get().startswith(b"1.")
+        assert _settled(pipe) == held + 2
+        assert receiver.held_bytes == held * size
+    finally:
+        receiver.stop()
+    assert not receiver.thread.is_alive()

@@ -11,6 +11,7 @@ and it exits; if the parent stops early it terminates the child.
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 import pickle
@@ -27,8 +28,9 @@ from .readers import STDIN, Inputs, kind_of
 # Below this many input bytes a second process costs more than it saves.
 READ_AHEAD_MIN_BYTES = 1 << 20
 CHUNK_ITEMS = 64
-# Chunks received ahead of the writer: a few batches' worth (each chunk is some 300 kB pickled).
-AHEAD_CHUNKS = 32
+# Pickled bytes received ahead of the writer: several batches of typical articles (a chunk of
+# 64 short news articles is some 300 kB).
+AHEAD_BYTES = 16 << 20
 
 
 class ReadAheadError(SaidwhatError):
@@ -102,44 +104,59 @@ def _serve(paths: Sequence[str], conn, parent_end) -> None:
 
 
 class _Receiver:
-    """Receives the child's messages in a thread of the parent, up to ``depth`` ahead of their use.
+    """Receives the child's messages in a thread of the parent, up to ``limit`` bytes ahead of their use.
 
     A pipe holds far less than one chunk, so without this the child could prepare at most one
     chunk while the parent writes a batch, then wait: the two would mostly take turns. Messages stay
-    pickled until used; reading a pipe releases the GIL, so the thread costs the writer little.
+    pickled until used; reading a pipe releases the GIL, so the thread costs the writer little. The
+    bound is in bytes, not chunks, so long articles cannot make it hold more memory.
     """
 
-    END = object()  # the pipe closed (the child exited or died)
+    END = b""  # the pipe closed (the child exited or died); no real message is empty
 
-    def __init__(self, conn, depth: int):
+    def __init__(self, conn, limit: int):
         self.conn = conn
-        self.queue: queue.Queue = queue.Queue(maxsize=depth)
-        self.stopped = threading.Event()
+        self.limit = limit
+        self.held: collections.deque[bytes] = collections.deque()
+        self.held_bytes = 0
+        self.changed = threading.Condition()
+        self.stopped = False
         self.thread = threading.Thread(target=self._run, name="saidwhat-read-ahead-receiver", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        while not self.stopped.is_set():
+        while True:
             try:
                 message = self.conn.recv_bytes()
             except (EOFError, OSError):
                 message = self.END
-            while not self.stopped.is_set():
-                try:
-                    self.queue.put(message, timeout=0.1)
-                    break
-                except queue.Full:
-                    continue
-            if message is self.END:
+            with self.changed:
+                # One message is always taken, however long: the reader must not wait for ever.
+                while self.held_bytes >= self.limit and not self.stopped:
+                    self.changed.wait()
+                if self.stopped:
+                    return
+                self.held.append(message)
+                self.held_bytes += len(message)
+                self.changed.notify_all()
+            if message == self.END:
                 return
 
-    def get(self):
-        """The next message (pickled bytes), or ``END``."""
-        return self.queue.get()
+    def get(self) -> bytes:
+        """The next message (pickled), or ``END``."""
+        with self.changed:
+            while not self.held:
+                self.changed.wait()
+            message = self.held.popleft()
+            self.held_bytes -= len(message)
+            self.changed.notify_all()
+            return message
 
     def stop(self) -> None:
         """Stop receiving (call once the child is gone, so a blocked read sees the end of the pipe)."""
-        self.stopped.set()
+        with self.changed:
+            self.stopped = True
+            self.changed.notify_all()
         self.thread.join()
 
 
@@ -150,11 +167,11 @@ def read_in_child(paths: Sequence[str]) -> Iterator[tuple[ReadItem, int]]:
     child = ctx.Process(target=_serve, args=(list(paths), send, receive), daemon=True, name="saidwhat-read-ahead")
     child.start()
     send.close()
-    receiver = _Receiver(receive, AHEAD_CHUNKS)
+    receiver = _Receiver(receive, AHEAD_BYTES)
     try:
         while True:
             data = receiver.get()
-            if data is _Receiver.END:
+            if data == _Receiver.END:
                 child.join(timeout=1)
                 raise ReadAheadError(
                     f"the process reading ahead ({child.pid}) stopped before the end of the input (exit code "
