@@ -258,6 +258,17 @@ BOUNDS = [
     # A quote before the cue is its content, not the clause after it.
     ("“You should resign,” Senator Ann Kole told the banker, after he admitted he had not been held "
      "accountable.", ["“You should resign,”", "he had not been held accountable"]),
+    # A belief coordinated by the same subject goes on with the content; another subject's does not.
+    ("Senator Ann Kole says she hopes to win the race, but she knows that “the incumbent will always "
+     "be the favourite.”",
+     ["she hopes to win the race, but she knows that “the incumbent will always be the favourite.”"]),
+    ("Companies complain taxes are too high, but many corporations find ways to pay nothing.",
+     ["taxes are too high"]),
+    # A verb coordinated inside an object is a second act; the same verb form twice is one act.
+    ("The campaign was torn between going after the senator as “unfit for office” or poking holes in "
+     "his record.", ["after the senator as “unfit for office”"]),
+    ("The mayor criticized the officer for shooting and killing the driver.",
+     ["the officer for shooting and killing the driver"]),
     # A topic act's time and place are not its topic.
     ("Governor Ruiz attacked the landlords in a radio interview.", ["the landlords"]),
     # Quoted words in the object of any verb: the object is the content, up to a dash or a time.

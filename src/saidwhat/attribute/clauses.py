@@ -253,7 +253,7 @@ class UnitRules(ObjectRules):
         of its own instead.
         """
         for c in cue.children:
-            if c.dep_ != "conj" or c.i <= after or c.lower_ in CUE_FORMS:
+            if c.dep_ != "conj" or c.i <= after or CUE_FORMS.get(c.lower_) in SPEECH_LEMMAS:
                 continue
             between = self.doc[max(after, comp.right_edge.i) + 1:c.left_edge.i]
             if not any(t.dep_ == "cc" for t in between) or \
@@ -261,10 +261,17 @@ class UnitRules(ObjectRules):
                 continue
             if not c.tag_.startswith(("VB", "MD")) or self.quote_of(c):
                 continue
+            if c.lower_ in CUE_FORMS and not self._same_subject(comp, c):
+                continue  # "taxes are high, but corporations find ...": another's finding
             more = self.content_span(c)
             if more is not None and more[1] > span[1]:
                 return (span[0], more[1])
         return span
+
+    def _same_subject(self, a, b) -> bool:
+        """Whether two verbs have subjects written alike ("she hopes ..., but she knows ...")."""
+        sa, sb = self.subject_of(a, 3), self.subject_of(b, 3)
+        return sa is not None and sb is not None and sa.lower_ == sb.lower_
 
     def parenthetical(self, cue, lemma: str) -> Optional[Found]:
         """A cue set off inside its content: "Too often, Mr. Clarke said, the debate is ..."."""

@@ -88,8 +88,9 @@ class ObjectRules:
         if not right:
             return None
         lo = self.start(right[0].left_edge)
-        tokens = [t for c in right for t in c.subtree]
-        aside = trailing_aside(self.doc, sorted(tokens, key=lambda t: t.i), self.quote_of)
+        tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
+        tokens = _before_second_act(tokens, cue, self.quote_of)
+        aside = trailing_aside(self.doc, tokens, self.quote_of)
         hi = max(self.end(t) for t in tokens if t.i not in aside)
         cue_end = self.end(cue)
         first = right[0]
@@ -140,3 +141,18 @@ class ObjectRules:
         if len(right) == 1 and right[0].tag_ == "PRP" and not list(right[0].children):
             return False  # "blasted him": whom, not what
         return any(c.dep_ == "dobj" for c in right)
+
+
+def _before_second_act(tokens: list, cue, quote_of) -> list:
+    """An object phrase up to a verb coordinated inside it: "as “unfit” or poking holes in ..."
+    and "of being “duped” and encourage Americans to ..." are second acts, not more object;
+    "for shooting and killing him" is one act (the same verb form)."""
+    for t in tokens:
+        if t.dep_ == "conj" and t.tag_.startswith("VB") and t.tag_ != "VBN" and quote_of(t) is None \
+                and (t.head.i == cue.i or t.tag_ != t.head.tag_):
+            ccs = [c for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            cut = ccs[-1].i if ccs else t.left_edge.i
+            kept = [x for x in tokens if x.i < cut]
+            if kept:
+                return kept
+    return tokens
