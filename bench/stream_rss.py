@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -102,7 +103,8 @@ def main() -> None:
     for t in threads:
         t.start()
     started = time.perf_counter()
-    print(f"saidwhat extract --jsonl - --workers {a.workers}: {a.docs} generated documents")
+    print(f"saidwhat extract --jsonl - --workers {a.workers}: {a.docs} generated documents, "
+          f"load average {os.getloadavg()[0]:.1f} before")
     print(f"{'documents':>10} {'RSS MB':>8} {'peak MB':>8} {'seconds':>8} {'docs/s':>7}")
     done = 0
     next_checkpoint = iter(checkpoints)
@@ -118,7 +120,8 @@ def main() -> None:
             target = next(next_checkpoint, -1)
     code = proc.wait()
     stop.set()
-    print(f"peak RSS {peak[0] / 2**20:.0f} MB over {done} output lines; exit {code}")
+    print(f"peak RSS {peak[0] / 2**20:.0f} MB over {done} output lines; exit {code}; "
+          f"load average {os.getloadavg()[0]:.1f} after")
     summary = [line.decode("utf-8", "replace").strip() for line in stderr_lines]
     if summary:
         print(summary[-1])
