@@ -105,3 +105,14 @@ def test_batch_inside_a_callers_memory_zone(nlp, forgetting):
     with nlp.memory_zone():
         inside = [r.to_dict() for r in extract_many(_docs(words))]
     assert inside == expected
+
+
+def test_batch_extract_of_one_text_is_bounded_too(nlp, forgetting):
+    """``saidwhat.extract`` (the web paste page, a long-running server) forgets as a batch does."""
+    import saidwhat
+
+    words = ["Zenduvaric", "Plombastrel", "Krovnitsa", "5527103"]
+    strings, lexemes = len(nlp.vocab.strings), _lexemes(nlp)
+    for doc in _docs(words):
+        saidwhat.extract(doc["text"], doc.get("published"))
+    assert (len(nlp.vocab.strings), _lexemes(nlp)) == (strings, lexemes)

@@ -121,9 +121,9 @@ def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
     try:
         if isinstance(item, Article):
             doc_id = item.id
-            return _extract_bounded(item, beliefs=beliefs)
+            return _extract_lazily(item, beliefs=beliefs)
         if isinstance(item, str):
-            return _extract_bounded(make_article(item), beliefs=beliefs)
+            return _extract_lazily(make_article(item), beliefs=beliefs)
         if not isinstance(item, Mapping):
             return DocumentError(None, "not-an-object",
                                  f"input is {type(item).__name__}; expected an object with a "
@@ -135,7 +135,7 @@ def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
                                  line, index)
         extras = {k: item[k] if isinstance(item.get(k), str) else None for k in ARTICLE_FIELDS}
         article = make_article(item["text"], item.get("published"), id=doc_id, **extras)
-        return _extract_bounded(article, beliefs=beliefs)
+        return _extract_lazily(article, beliefs=beliefs)
     except InputError as e:
         return DocumentError(doc_id, e.reason, _plain_message(e, doc_id), line, index)
     except (SaidwhatError, ImportError):
@@ -149,13 +149,10 @@ def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
                              f"document", line, index)
 
 
-def _extract_bounded(article: Article, beliefs: bool = False) -> Extraction:
-    """``extract_article`` with the process vocabulary kept bounded over a long batch."""
-    from .parse.nlp import vocabulary_bounded
-    from .pipeline import extract_article
+def _extract_lazily(article: Article, beliefs: bool = False) -> Extraction:
+    from .pipeline import extract_article  # lazily: spaCy loads on the first document
 
-    with vocabulary_bounded():
-        return extract_article(article, beliefs=beliefs)
+    return extract_article(article, beliefs=beliefs)
 
 
 def _document_id(record: Mapping[str, Any], line: Optional[int], index: int) -> str:

@@ -37,11 +37,17 @@ def extract(text: object, published: Union[str, date, None] = None, *, id: Optio
 
 
 def extract_article(article: Article, beliefs: bool = False) -> Extraction:
-    """Run every stage over one checked :class:`Article` (``beliefs``: see ``saidwhat.extract``)."""
+    """Run every stage over one checked :class:`Article` (``beliefs``: see ``saidwhat.extract``).
+
+    The process vocabulary stays bounded however many articles a process reads (a web server, a
+    stream): see ``parse.nlp.vocabulary_bounded``.
+    """
     from .attribute.document import find_attributions
+    from .parse.nlp import vocabulary_bounded
     from .time import find_time_expressions
 
     times = tuple(find_time_expressions(article.text, article.published))
-    attributions, speakers = find_attributions(article, times, beliefs)
+    with vocabulary_bounded():
+        attributions, speakers = find_attributions(article, times, beliefs)
     return Extraction(article=article, attributions=tuple(attributions), speakers=tuple(speakers),
                       time_expressions=times)
