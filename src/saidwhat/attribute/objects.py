@@ -39,9 +39,9 @@ class ObjectRules:
             verb = self._governor(q)
             if verb is None:
                 continue
-            lemma = verb.lemma_.lower() or verb.lower_
             before = set(self.used)
-            f = self.quoted_object(verb, CUE_FORMS.get(verb.lower_, lemma), quoted_only=True)
+            # The lexicon's lemma for a cue form; any other verb stands for itself (no lemmatizer runs).
+            f = self.quoted_object(verb, CUE_FORMS.get(verb.lower_, verb.lower_), quoted_only=True)
             if f is None:
                 continue
             if f.kind != "mixed":
@@ -51,23 +51,16 @@ class ObjectRules:
         return out
 
     def _governor(self, q: Quote):
-        """The verb outside the quote whose object holds it, with a subject outside it too."""
-        tokens = [t for t in self.doc if q.inner_start <= self.start(t) < q.inner_end]
-        if not tokens:
-            return None
-        head = tokens[0]
+        """The nearest verb above the quote's first word in the parse, outside the quote, unless a
+        copula ("are “safe”" describes, it does not report)."""
+        head = next((t for t in self.doc if q.inner_start <= self.start(t) < q.inner_end), None)
         for _ in range(8):
-            if self.quote_of(head) is None and head.pos_ in ("VERB", "AUX") or \
-                    self.quote_of(head) is None and head.tag_.startswith("VB"):
-                break
-            if head.head.i == head.i:
+            if head is None or head.head.i == head.i:
                 return None
             head = head.head
-        else:
-            return None
-        if self.quote_of(head) is not None or head.lower_ in _COPULAS:
-            return None
-        return head
+            if self.quote_of(head) is None and head.tag_.startswith("VB"):
+                return None if head.lower_ in _COPULAS else head
+        return None
 
     def quoted_object(self, cue, lemma: str, quoted_only: bool = False) -> Optional[Found]:
         """A speech act whose object holds quoted words: described it as a “disgrace”, called
