@@ -193,7 +193,7 @@ class UnitRules(ObjectRules):
             return None  # "which Mr. Clarke says", "what the senators said": no content here
         after: Optional[Span] = None
         if comp.i > cue.i:
-            span = self._coordinated(cue, comp, span, comp.right_edge.i)
+            span = self._coordinated(cue, comp, span)
             span = self._elaborated(span)
         elif not any(self.quote_of(t) for t in comp.subtree):
             # "A paid 8.9 percent, the agency said, and B paid 0.8 percent": indirect content goes
@@ -246,16 +246,17 @@ class UnitRules(ObjectRules):
         more = _trim(self.text, colon + 1, self.unit.end)
         return (span[0], more[1]) if more else span
 
-    def _coordinated(self, cue, comp, span: Span, after: int) -> Span:
+    def _coordinated(self, cue, comp, span: Span) -> Span:
         """Grow a content over the clause coordinated after it: "said A, but B" reports both.
 
         The parser hangs "but B" on the cue; a coordinated cue ("and added") starts an attribution
         of its own instead.
         """
+        after = comp.right_edge.i
         for c in cue.children:
             if c.dep_ != "conj" or c.i <= after or CUE_FORMS.get(c.lower_) in SPEECH_LEMMAS:
                 continue
-            between = self.doc[max(after, comp.right_edge.i) + 1:c.left_edge.i]
+            between = self.doc[after + 1:c.left_edge.i]
             if not any(t.dep_ == "cc" for t in between) or \
                     not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in between):
                 continue
