@@ -22,9 +22,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import InputError, SaidwhatError
+from ..errors import SaidwhatError
 from ..model import KINDS, SOURCE_TYPES
-from .data import DEFAULT_TIMEOUT, QueryError, QueryTimeout, ReadOnlyStore
+from .data import DEFAULT_TIMEOUT, QueryTimeout, ReadOnlyStore
 from .markup import record_rows
 from .views import safe_url
 
@@ -111,18 +111,12 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
 
     app.add_middleware(SecurityHeaders)
 
-    @app.exception_handler(QueryError)
-    async def bad_query(request: Request, exc: QueryError):
-        return error(request, 400, str(exc))
-
-    @app.exception_handler(InputError)
-    async def bad_input(request: Request, exc: InputError):
-        return error(request, 400, str(exc))
-
     @app.exception_handler(QueryTimeout)
     async def too_slow(request: Request, exc: QueryTimeout):
         return error(request, 422, str(exc))
 
+    # Any other library error (a bad query, bad pasted input) is the request's fault: 400. Starlette
+    # picks the handler of the nearest class in the exception's MRO.
     @app.exception_handler(SaidwhatError)
     async def library_error(request: Request, exc: SaidwhatError):
         return error(request, 400, str(exc))
