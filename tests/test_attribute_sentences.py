@@ -1,4 +1,7 @@
-"""Tables of sentences and the attributions saidwhat must find in them (or must not)."""
+"""Tables of sentences and the attributions saidwhat must find in them (or must not).
+
+Every sentence here is made up for these tests; none comes from an evaluation text.
+"""
 
 from __future__ import annotations
 
@@ -9,112 +12,105 @@ import saidwhat
 # (text, published, expected): expected is a list of (kind, speaker name, cue, content start words).
 CASES = [
     # Speaker after the quote, curly quotes, apostrophe inside.
-    ("“We’re not going anywhere,” Jane Porter said.", None,
-     [("direct", "Jane Porter", "said", "“We’re not going")]),
+    ("“I’m staying right here,” Leila Haddad said.", None,
+     [("direct", "Leila Haddad", "said", "“I’m staying")]),
     # Inverted order: said X.
-    ("\"The budget is a disgrace,\" said Senator Tom Ridley.", None,
-     [("direct", "Tom Ridley", "said", "\"The budget")]),
+    ("\"The levy is a scandal,\" said Senator Bram Osei.", None,
+     [("direct", "Bram Osei", "said", "\"The levy")]),
     # A question quote and its speaker after the question mark are one sentence.
-    ("“Who would have believed it a year ago?” Jane Porter said, looking at the crowd.", None,
-     [("direct", "Jane Porter", "said", "“Who would")]),
+    ("“Did anyone see this coming last winter?” Leila Haddad asked, waving at the empty hall.", None,
+     [("direct", "Leila Haddad", "asked", "“Did anyone")]),
     # Several quoted sentences, speaker with initials and a party tag after them.
-    ("\"He would be a great senator. Not good, great,\" Rep. Tom E. Ridley (D-Md.) said.", None,
-     [("direct", "Tom E. Ridley", "said", "\"He would")]),
+    ("\"She will make a fine judge. Not a fine one, a superb one,\" Rep. Nora J. Blake (R-Ohio) said.",
+     None, [("direct", "Nora J. Blake", "said", "\"She will")]),
     # Speaker before, colon introduction.
-    ("Mayor Ann Kole said: “The bridge will open in May and nobody will pay a toll.”", None,
-     [("direct", "Ann Kole", "said", "“The bridge")]),
+    ("Mayor Ines Varga said: “The tunnel opens in October and the fare stays at one euro.”", None,
+     [("direct", "Ines Varga", "said", "“The tunnel")]),
     # Indirect speech with that.
-    ("Governor Paul Drake said that the state would cut taxes next year.", None,
-     [("indirect", "Paul Drake", "said", "the state would")]),
+    ("Governor Omar Reyes said that the province would raise pensions in the spring.", None,
+     [("indirect", "Omar Reyes", "said", "the province would")]),
     # Mixed: indirect with a quoted fragment.
-    ("Paul Drake said the plan was “dead on arrival” in the legislature.", None,
-     [("mixed", "Paul Drake", "said", "the plan was")]),
+    ("Omar Reyes said the proposal was “doomed from the start” in the assembly.", None,
+     [("mixed", "Omar Reyes", "said", "the proposal was")]),
     # According to, before and after the content.
-    ("According to the Daily Ledger, the factory will close in June.", None,
-     [("indirect", "Daily Ledger", "According to", "the factory will")]),
-    ("The factory will close in June, according to company documents.", None,
-     [("indirect", "company documents", "according to", "The factory will")]),
+    ("According to the Harbour Times, the shipyard will lay off workers in August.", None,
+     [("indirect", "Harbour Times", "According to", "the shipyard will")]),
+    ("The shipyard will lay off workers in August, according to internal memos.", None,
+     [("indirect", "internal memos", "according to", "The shipyard will")]),
     # X told Y.
-    ("Ridley told reporters that the vote would be close.", None,
-     [("indirect", "Ridley", "told", "the vote would")]),
+    ("Osei told the council that the motion would probably fail.", None,
+     [("indirect", "Osei", "told", "the motion would")]),
     # Unnamed collective source.
-    ("Analysts say the merger will raise prices for consumers.", None,
-     [("indirect", "Analysts", "say", "the merger")]),
+    ("Economists say the tariff will push up the cost of bread.", None,
+     [("indirect", "Economists", "say", "the tariff")]),
     # Dash attribution.
-    ("“Nobody listens to us anymore.” ― Maria Lopez", None,
-     [("direct", "Maria Lopez", "―", "“Nobody listens")]),
+    ("“Nobody reads the small print.” ― Carla Mendes", None,
+     [("direct", "Carla Mendes", "―", "“Nobody reads")]),
     # A cue set off inside its content: two fragments around it.
-    ("Too often, Senator Tom Ridley said, the debate over coal ends in shouting.", None,
-     [("indirect", "Tom Ridley", "said", "Too often")]),
+    ("Far too often, Senator Bram Osei said, the argument over fishing quotas turns bitter.", None,
+     [("indirect", "Bram Osei", "said", "Far too often")]),
     # A speech act reported by its topic.
-    ("Mayor Ann Kole called for more money for the city's schools.", None,
-     [("indirect", "Ann Kole", "called for", "more money")]),
+    ("Mayor Ines Varga called for more buses on the night routes.", None,
+     [("indirect", "Ines Varga", "called for", "more buses")]),
     # A speech act whose object holds a quoted phrase.
-    ("Jane Porter described the plan as “a betrayal of every voter.”", None,
-     [("mixed", "Jane Porter", "described", "the plan as")]),
+    ("Leila Haddad described the deal as “an insult to every nurse.”", None,
+     [("mixed", "Leila Haddad", "described", "the deal as")]),
     # The subject of a cue in a prepositional phrase: "began by saying".
-    ("Ana Ruiz appeared on the radio and began by saying she would “never” judge a patient from afar.",
-     None, [("mixed", "Ana Ruiz", "saying", "she would “never”")]),
-    # Quoted words in a verb's complement: "exhorted voters to “...”".
-    ("The senator exhorted voters to “stay home if you must, but think first.”", None,
-     [("mixed", "The senator", "exhorted", "voters to “stay")]),
+    ("Dana Crowe went on the podcast and began by saying she would “never” diagnose anyone she had "
+     "not met.", None, [("mixed", "Dana Crowe", "saying", "she would “never”")]),
+    # Quoted words in a verb's complement: "urged residents to “...”".
+    ("The councillor urged residents to “fill in the form today, even if it takes an hour.”", None,
+     [("mixed", "The councillor", "urged", "residents to “fill")]),
     # A colon right after the cue introduces what was said, quoted or not.
-    ("The senator told reporters: the vote will be close.", None,
-     [("indirect", "The senator", "told", "the vote will be close")]),
-    # "told X to ...", whatever the parser makes of the infinitive.
-    ("The governor tells his supporters at every rally to “go to your place and vote.”", None,
-     [("mixed", "The governor", "tells", "to “go to your place")]),
+    ("The councillor told the press: the count will take two days.", None,
+     [("indirect", "The councillor", "told", "the count will take two days")]),
+    # "tells X to ...", whatever the parser makes of the infinitive.
+    ("The coach tells his players before every match to “run until your legs give out.”", None,
+     [("mixed", "The coach", "tells", "his players before every match to “run")]),
     # A participle after the content is the act of the one who said it.
-    ("Foreign policy analysts said trade has helped the region, citing the strategic importance of "
-     "its ports.", None,
-     [("indirect", "Foreign policy analysts", "said", "trade has helped"),
-      ("indirect", "Foreign policy analysts", "citing", "the strategic importance")]),
+    ("Shipping analysts said exports have lifted the economy, citing the rising price of copper.", None,
+     [("indirect", "Shipping analysts", "said", "exports have lifted"),
+      ("indirect", "Shipping analysts", "citing", "the rising price")]),
     # A coordinated act of saying inside reported content is the reporter's source's, not the
     # content's subject's.
-    ("The governor tweeted that the reporter was “a disgrace” and urged voters to “check the record.”",
-     None, [("mixed", "The governor", "tweeted", "the reporter was"),
-            ("mixed", "The governor", "urged", "voters to")]),
+    ("The minister posted that the editor was “a liar” and urged readers to “look at the numbers.”",
+     None, [("mixed", "The minister", "posted", "the editor was"),
+            ("mixed", "The minister", "urged", "readers to")]),
     # Footage of someone speaking: the one shown says it, even past a time phrase.
-    ("The ad uses footage of Ann Kole asking, “Why are we not further ahead?”", None,
-     [("direct", "Ann Kole", "asking", "“Why are we")]),
-    ("The spot ends with footage of Tom Ridley saying during the debate last week, “That makes me "
-     "smart.”", None, [("direct", "Tom Ridley", "saying", "“That makes me")]),
+    ("The commercial uses footage of Ines Varga asking, “Where did all of the money go?”", None,
+     [("direct", "Ines Varga", "asking", "“Where did")]),
+    ("The film closes with footage of Bram Osei saying at the forum last month, “That proves I was "
+     "right.”", None, [("direct", "Bram Osei", "saying", "“That proves")]),
     # Of two subjects, the one next to the verb (a dash read as a noun is never a speaker).
-    ("When the returns were made public ― Ridley boasted, “That makes me smart.”", None,
-     [("direct", "Ridley", "boasted", "“That makes me")]),
+    ("When the figures were published ― Osei bragged, “That proves I was right.”", None,
+     [("direct", "Osei", "bragged", "“That proves")]),
     # A place dateline opening the paragraph is neither speaker nor content.
-    ("WASHINGTON -- Senator Ann Kole, opening the hearing on Monday, said the bridge would close.", None,
-     [("indirect", "Ann Kole", "said", "the bridge would close")]),
-    ("SEOUL, March 3 (Reuters) — The talks will resume in April, officials said.", None,
-     [("indirect", "officials", "said", "The talks will resume")]),
-    # A colon introduction with "she said" after the quote: one act of saying, the colon's.
-    ("Senator Ann Kole scolded him: “The science is against you on all three products,” she said.",
-     None, [("direct", "Ann Kole", "scolded", "“The science")]),
-    # Inverted cue before a colon.
-    ("Said Okafor: “Nobody asked the farmers what they wanted.”", None,
-     [("direct", "Okafor", "Said", "“Nobody asked")]),
+    ("BERLIN -- Senator Ines Varga, opening the session on Tuesday, said the pool would reopen.", None,
+     [("indirect", "Ines Varga", "said", "the pool would reopen")]),
+    ("NAIROBI, June 9 (Reuters) — Negotiations will restart next week, diplomats said.", None,
+     [("indirect", "diplomats", "said", "Negotiations will restart")]),
     # A recording that shows someone speaking: the one shown says it.
-    ("The new ad shows Mayor Ann Kole saying, “Nobody in this city will pay more.”", None,
-     [("direct", "Ann Kole", "saying", "“Nobody in this city")]),
+    ("The latest spot shows Mayor Ines Varga saying, “No family in this town will pay a cent more.”",
+     None, [("direct", "Ines Varga", "saying", "“No family")]),
     # Speaker label at the start of a paragraph (transcripts).
-    ("HOLT: Let me ask you about the economy and the jobs report tonight.", None,
-     [("indirect", "HOLT", ":", "Let me ask")]),
+    ("MADDOW: Tell me about the pipeline and what it means for the valley.", None,
+     [("indirect", "MADDOW", ":", "Tell me about")]),
 ]
 
 NOTHING = [
-    "The committee met on Tuesday to review the budget.",
-    "She watched “CBS This Morning” before work.",
-    "The so-called “big deal” was never signed.",
-    "Prices rose by 3 percent in the last quarter.",
+    "The board gathered on Thursday to discuss the pension fund.",
+    "He listened to “Morning Edition” on the drive in.",
+    "The so-called “grand bargain” collapsed within a week.",
+    "Rents climbed by 4 percent over the past year.",
     "",
     "“”",
-    "It was reported that the bridge had closed.",
-    "Eyes are on whether the mayor will mention the budget in her speech.",
-    "She thinks the plan will fail.",
+    "It was reported that the ferry had sunk.",
+    "All eyes are on whether the governor will mention the strike in his address.",
+    "He thinks the merger will collapse.",
     # A colon far from the cue lists the narrator's words.
-    "Analysts described the moves as old tactics: lowering expectations and scaring the hosts.",
+    "Critics described the proposals as familiar ploys: dampening hopes and frightening the voters.",
     # A topic act on a pronoun names whom it targets, not what was said.
-    "The governor blasted him.",
+    "The senator slammed her.",
 ]
 
 
@@ -140,46 +136,47 @@ def test_attribute_yields_nothing_for_non_attributions(text):
 
 
 def test_attribute_beliefs_only_when_asked():
-    text = "She thinks the plan will fail."
+    text = "He thinks the merger will collapse."
     (a,) = saidwhat.extract(text, beliefs=True).attributions
-    assert (a.cue, a.cue_class, a.speaker_span) == ("thinks", "other", (0, 3))
+    assert (a.cue, a.cue_class, a.speaker_span) == ("thinks", "other", (0, 2))
 
 
 def test_attribute_parenthetical_cue_content_on_both_sides():
-    text = "Too often, Senator Tom Ridley said, the debate over coal ends in shouting."
+    text = "Far too often, Senator Bram Osei said, the argument over fishing quotas turns bitter."
     (a,) = saidwhat.extract(text).attributions
-    assert [text[s:e] for s, e in a.content_spans] == ["Too often", "the debate over coal ends in shouting"]
+    assert [text[s:e] for s, e in a.content_spans] == ["Far too often",
+                                                       "the argument over fishing quotas turns bitter"]
 
 
 def test_attribute_split_quote_has_two_fragments():
-    text = "“We had,” he said, “no choice at all.”"
+    text = "“We tried,” she said, “and we failed twice.”"
     (a,) = saidwhat.extract(text).attributions
     assert a.kind == "direct"
-    assert [text[s:e] for s, e in a.content_spans] == ["“We had,”", "“no choice at all.”"]
+    assert [text[s:e] for s, e in a.content_spans] == ["“We tried,”", "“and we failed twice.”"]
 
 
 def test_attribute_multi_paragraph_quote_continues_speaker():
-    text = ("“The first part of the plan is simple,” said Tom Ridley.\n"
-            "“The second part will take longer and cost more than anyone expects.”\n"
-            "Other news followed.")
+    text = ("“The opening half of the season went well,” said Bram Osei.\n"
+            "“The closing half will be harder and will cost us more players than anybody thinks.”\n"
+            "The weather report came next.")
     (a,) = saidwhat.extract(text).attributions
-    assert a.speaker.name == "Tom Ridley"
+    assert a.speaker.name == "Bram Osei"
     assert len(a.content_spans) == 2
-    assert text[slice(*a.content_spans[1])].startswith("“The second part")
+    assert text[slice(*a.content_spans[1])].startswith("“The closing half")
 
 
 def test_attribute_open_quote_over_paragraphs_is_one_quote():
-    text = ("Tom Ridley said:\n“The first part of the plan is simple and cheap.\n"
-            "“The second part will take longer and cost more than anyone expects.”")
+    text = ("Leila Haddad said:\n“The opening half of the season went well and cheaply.\n"
+            "“The closing half will be harder and will cost us more players than anybody thinks.”")
     result = saidwhat.extract(text)
     assert result.attributions, "the quote should be attributed"
     spans = [text[s:e] for a in result.attributions for s, e in a.content_spans]
-    assert any("second part" in s for s in spans)
+    assert any("closing half" in s for s in spans)
 
 
 @pytest.mark.parametrize("text,pronoun,name", [
-    ("Senator Tom Ridley spoke first. “We will not back down,” he said.", "he", "Tom Ridley"),
-    ("Mayor Ann Kole opened the meeting. She said the budget was balanced.", "She", "Ann Kole"),
+    ("Senator Bram Osei arrived late. “We will not give an inch,” he said.", "he", "Bram Osei"),
+    ("Mayor Ines Varga chaired the session. She said the accounts were in order.", "She", "Ines Varga"),
 ])
 def test_attribute_pronoun_resolves_to_named_person(text, pronoun, name):
     result = saidwhat.extract(text)
@@ -190,31 +187,31 @@ def test_attribute_pronoun_resolves_to_named_person(text, pronoun, name):
 
 
 def test_attribute_surname_and_role_resolve_to_one_speaker():
-    text = ("Secretary of State Mike Pompeo said the talks would go on.\n"
-            "Pompeo said he was “confident” about the outcome.")
+    text = ("Secretary of State Hana Moreau said the negotiations would continue.\n"
+            "Moreau said she was “hopeful” about the result.")
     result = saidwhat.extract(text)
     names = {a.speaker.name for a in result.attributions}
-    assert names == {"Mike Pompeo"}
-    (speaker,) = [s for s in result.speakers if s.name == "Mike Pompeo"]
+    assert names == {"Hana Moreau"}
+    (speaker,) = [s for s in result.speakers if s.name == "Hana Moreau"]
     assert speaker.role == "Secretary of State"
-    assert [m.text for m in speaker.mentions] == ["Secretary of State Mike Pompeo", "Pompeo"]
+    assert [m.text for m in speaker.mentions] == ["Secretary of State Hana Moreau", "Moreau"]
     assert result.attributions[0].speaker.id == result.attributions[1].speaker.id == speaker.id
 
 
 def test_attribute_source_chain_of_cited_officials():
-    text = ("The army will withdraw, according to the Evening Post, which cited as its sources "
-            "officials from the ministry.")
+    text = ("The troops will pull back, according to the Morning Star, which cited as its sources "
+            "officials from the embassy.")
     (a,) = saidwhat.extract(text).attributions
-    assert a.speaker.name == "Evening Post"
-    assert [link.name for link in a.source_chain] == ["officials from the ministry"]
+    assert a.speaker.name == "Morning Star"
+    assert [link.name for link in a.source_chain] == ["officials from the embassy"]
     assert a.source_chain[0].type == "unnamed"
 
 
 @pytest.mark.parametrize("text,published,date", [
-    ("Jane Porter said on Saturday that the strike was over.", "2019-04-08", "2019-04-06"),
-    ("On Friday, Jane Porter said the strike was over.", "2019-04-08", "2019-04-05"),
-    ("Jane Porter said the strike ended in 2017.", "2019-04-08", None),
-    ("Jane Porter said the strike was over.", "2019-04-08", None),
+    ("Leila Haddad said on Saturday that the walkout was over.", "2019-04-08", "2019-04-06"),
+    ("On Friday, Leila Haddad said the walkout was over.", "2019-04-08", "2019-04-05"),
+    ("Leila Haddad said the walkout ended in 2016.", "2019-04-08", None),
+    ("Leila Haddad said the walkout was over.", "2019-04-08", None),
 ])
 def test_attribute_date_of_saying(text, published, date):
     (a,) = saidwhat.extract(text, published).attributions
@@ -222,7 +219,7 @@ def test_attribute_date_of_saying(text, published, date):
 
 
 def test_attribute_offsets_slice_to_content():
-    text = "  “Offsets matter,” said Jane Porter.\n\nAnalysts say they always will. "
+    text = "  “Spans matter,” said Leila Haddad.\n\nEconomists say they always will. "
     for a in saidwhat.extract(text).attributions:
         assert a.content == text[a.content_span[0]:a.content_span[1]]
         assert text[slice(*a.cue_span)] == a.cue
@@ -231,51 +228,52 @@ def test_attribute_offsets_slice_to_content():
 # (text, contents of its attributions, exactly): where what was said ends.
 BOUNDS = [
     # A trailing relative clause after a comma is the reporter's gloss.
-    ("Dr. Anne Lowe said she expects the senator to recover from the flu, which kept him home "
-     "for a week.", ["she expects the senator to recover from the flu"]),
+    ("Dr. Priya Nair said she expects the goalkeeper to return from the injury, which kept him out "
+     "for a month.", ["she expects the goalkeeper to return from the injury"]),
     # So is a trailing apposition.
-    ("Ken Adler said he did not vote for Mr. Brandt, the favourite of the party bosses.",
-     ["he did not vote for Mr. Brandt"]),
+    ("Leo Marsh said he did not campaign for Ms. Dunne, the darling of the local press.",
+     ["he did not campaign for Ms. Dunne"]),
     # And a trailing participle.
-    ("The ministers agreed to close the border to freight, forcing trucks to unload in the desert.",
-     ["to close the border to freight"]),
+    ("The governors agreed to shut the port to tankers, forcing ships to anchor off the coast.",
+     ["to shut the port to tankers"]),
     # A clause coordinated after the content is part of what was said.
-    ("Several delegates said they had doubts about the plan, but could not vote against the governor.",
-     ["they had doubts about the plan, but could not vote against the governor"]),
+    ("Many farmers said they had concerns about the subsidy, but would not vote against the minister.",
+     ["they had concerns about the subsidy, but would not vote against the minister"]),
     # A coordinated cue is a second act of saying, not more content.
-    ("Ms. Vance said the bridge was unsafe, and added that repairs would take a year.",
-     ["the bridge was unsafe", "repairs would take a year"]),
+    ("Mr. Kaplan said the dam was leaking, and added that repairs would cost millions.",
+     ["the dam was leaking", "repairs would cost millions"]),
     # Indirect content goes on past a cue that follows it; a quote's narrator does not.
-    ("Farm incomes fell 3 percent, the ministry said in its spring report, and rents rose 5 percent.",
-     ["Farm incomes fell 3 percent … and rents rose 5 percent"]),
-    ("“Are you coming?” she said, but Tom was already asleep.", ["“Are you coming?”"]),
+    ("Grain exports fell 6 percent, the agency said in its annual review, and imports rose 2 percent.",
+     ["Grain exports fell 6 percent … and imports rose 2 percent"]),
+    ("“Is anyone there?” he said, but the hall was already empty.", ["“Is anyone there?”"]),
     # A colon after the content introduces more of it.
-    ("Ms. Ortiz said the city needs one thing: “Housing, and more of it.”",
-     ["the city needs one thing: “Housing, and more of it.”"]),
+    ("Mr. Obi said the town lacks one thing: “Doctors, and plenty of them.”",
+     ["the town lacks one thing: “Doctors, and plenty of them.”"]),
     # A cue set off inside its content, whatever the parser hangs it on.
-    ("The difference now, he told me on Friday, is that the mill has closed.",
-     ["The difference now … is that the mill has closed"]),
+    ("The trouble now, she told me on Monday, is that the factory has gone.",
+     ["The trouble now … is that the factory has gone"]),
     # A quote before the cue is its content, not the clause after it.
-    ("“You should resign,” Senator Ann Kole told the banker, after he admitted he had not been held "
-     "accountable.", ["“You should resign,”", "he had not been held accountable"]),
+    ("“You ought to apologise,” Senator Ines Varga told the executive, after he conceded he had never "
+     "been questioned.", ["“You ought to apologise,”", "he had never been questioned"]),
     # A belief coordinated by the same subject goes on with the content; another subject's does not.
-    ("Senator Ann Kole says she hopes to win the race, but she knows that “the incumbent will always "
-     "be the favourite.”",
-     ["she hopes to win the race, but she knows that “the incumbent will always be the favourite.”"]),
-    ("Companies complain taxes are too high, but many corporations find ways to pay nothing.",
-     ["taxes are too high"]),
+    ("Senator Ines Varga says she hopes to keep her seat, but she knows that “the challenger will "
+     "always have the money.”",
+     ["she hopes to keep her seat, but she knows that “the challenger will always have the money.”"]),
+    ("Landlords complain rents are too low, but many tenants find ways to pay less.",
+     ["rents are too low"]),
     # A verb coordinated inside an object is a second act; the same verb form twice is one act.
-    ("The campaign was torn between going after the senator as “unfit for office” or poking holes in "
-     "his record.", ["after the senator as “unfit for office”"]),
-    ("The mayor criticized the officer for shooting and killing the driver.",
-     ["the officer for shooting and killing the driver"]),
+    ("The aides were split between painting the mayor as “out of touch” or mocking his record.",
+     ["the mayor as “out of touch”"]),
+    ("The inspector criticized the guard for striking and injuring the prisoner.",
+     ["the guard for striking and injuring the prisoner"]),
     # A topic act's time and place are not its topic.
-    ("Governor Ruiz attacked the landlords in a radio interview.", ["the landlords"]),
-    # Quoted words in the object of any verb: the object is the content, up to a dash or a time.
-    ("The watchdog rated 40 of the senator's claims as “mostly false” compared to 12 of his "
-     "rival's — a wide gap.", ["40 of the senator's claims as “mostly false” compared to 12 of his rival's"]),
-    ("Mayor Olsen likened the new tax to “a slow robbery of working families” on Tuesday.",
-     ["the new tax to “a slow robbery of working families”"]),
+    ("Governor Malik attacked the bankers in a television interview.", ["the bankers"]),
+    # Quoted words in the object of a verb: the object is the content, up to a dash or a time.
+    ("The fact-checkers rated 25 of the governor's statements as “mostly false” compared to 9 of his "
+     "opponent's — a big difference.",
+     ["25 of the governor's statements as “mostly false” compared to 9 of his opponent's"]),
+    ("Mayor Brandt compared the new fee to “a quiet theft from every commuter” on Thursday.",
+     ["the new fee to “a quiet theft from every commuter”"]),
 ]
 
 
@@ -285,7 +283,18 @@ def test_attribute_content_ends_where_the_source_stops(text, contents):
 
 
 def test_attribute_relative_pronoun_named_by_its_antecedent():
-    text = "The guests included Patti Vance, who joked of the museum, “I haven’t seen it yet, but I will.”"
+    text = "The speakers included Rosa Lind, who joked about the stadium, “I still can’t find my seat, but I will.”"
     (a,) = saidwhat.extract(text).attributions
-    assert a.speaker.name == "Patti Vance"
+    assert a.speaker.name == "Rosa Lind"
     assert text[a.speaker_span[0]:a.speaker_span[1]] == "who"  # the evidence stays the pronoun
+
+
+# Forms whose final consonant doubles: the inflections come from lemminflect, not a hand-made rule.
+@pytest.mark.parametrize("text,cue", [
+    ("The press dubbed the plan “a tax on breathing,” and the name stuck.", "dubbed"),
+    ("The mayor referred to the budget as “a work of fiction.”", "referred"),
+    ("She bragged that the new bridge was “the finest in the country.”", "bragged"),
+    ("Critics slammed the ruling as “a gift to polluters.”", "slammed"),
+])
+def test_attribute_doubled_consonant_forms_are_cues(text, cue):
+    assert [a.cue for a in saidwhat.extract(text).attributions] == [cue]

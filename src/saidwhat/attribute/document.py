@@ -24,8 +24,8 @@ from .quoted import is_speech_quote
 UNUSED_WHEN_PARSING = ["ner"]
 # How far before a statement's sentence its frame may reach (an according-to phrase before it).
 _FRAME_REACH = 2000
-_CONFIDENCE = {"clause": 0.75, "object": 0.65, "colon": 0.75, "quote": 0.85, "according": 0.8, "label": 0.6, "dash": 0.7,
-               "continuation": 0.6}
+_CONFIDENCE = {"clause": 0.75, "object": 0.65, "predicate": 0.65, "colon": 0.75, "quote": 0.85, "according": 0.8,
+               "label": 0.6, "dash": 0.7}
 
 
 def find_attributions(article: Article, times: tuple[TimeExpression, ...], beliefs: bool = False
