@@ -109,3 +109,16 @@ def test_cli_corpus_export(db, tmp_path):
 def test_cli_corpus_read_commands_need_a_store(tmp_path):
     r = run("quotes", "--db", str(tmp_path / "none.db"))
     assert r.exit_code == 2 and "no store" in r.stderr and not (tmp_path / "none.db").exists()
+
+
+def test_cli_corpus_quotes_table_has_article_id_and_room_for_the_quote(tmp_path):
+    db = str(tmp_path / "w.db")
+    content = "the harbour tunnel opens in spring and the ferries will keep running all winter"
+    with Corpus(db) as c:
+        aid = c.add(article([said("Nadia Brook", content)], source="Coast Post"))
+    r = CliRunner(mix_stderr=False, env={"COLUMNS": "80"}).invoke(main, ["quotes", "--db", db])
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    row = next(line for line in lines if "Nadia Brook" in line)
+    assert row.split()[0] == str(aid)  # the id `saidwhat show` takes
+    assert "the harbour tunnel opens in spring and" in row  # the quote column gets 38+ characters

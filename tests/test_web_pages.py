@@ -49,7 +49,10 @@ def test_web_pages_speaker_shows_name_roles_count_timeline_topics_latest(client)
     weeks = api["quotes_per_week"]
     assert weeks[0]["week"] == "2019-03-04" and weeks[-1]["week"] == "2019-04-15"
     assert sum(w["quotes"] for w in weeks) == 5 and any(w["quotes"] == 0 for w in weeks)
-    assert html.count('<rect class="bar"') == len(weeks)
+    assert html.count('<g class="week">') == len(weeks)
+    # Every bar says how many of its quotes are dated by their saying and how many by publication only.
+    assert all(w["said"] + w["published"] == w["quotes"] for w in weeks)
+    assert html.count('class="bar bar-said"') == sum(1 for w in weeks if w["said"])
     assert "deficit" in [t["word"] for t in api["topics"]]
     assert len(api["latest"]) == 5 and api["latest"][0]["date"] >= api["latest"][-1]["date"]
     assert "<svg" in html and 'href="/search?speaker=%23' in html

@@ -120,7 +120,7 @@ def errors(db: str, reason: Optional[str], fmt: str) -> None:
     _console().print(table)
 
 
-QUOTE_COLUMNS = ("quote_id", "date", "speaker", "source_type", "kind", "content", "outlet", "occurrences",
+QUOTE_COLUMNS = ("quote_id", "date", "date_basis", "speaker", "source_type", "kind", "content", "outlet", "occurrences",
                  "outlets", "article_id", "title", "url", "cue", "role", "confidence", "first_seen")
 
 
@@ -154,14 +154,31 @@ def quotes(db: str, speaker, about, since, until, kind, source_type, outlet, lim
         for d in dicts:
             w.writerow(["; ".join(d[c]) if c == "outlets" else d[c] for c in QUOTE_COLUMNS])
     else:
-        from rich.table import Table
+        _quote_table(found)
 
-        table = Table("id", "date", "speaker", "type", "kind", "quote", "outlets", title=f"{len(found)} quotes")
-        for q in found:
-            outlets = ", ".join(q.outlets) or "-"
-            table.add_row(str(q.quote_id), q.date or "-", q.speaker or "-", q.source_type, q.kind, q.content,
-                          f"{outlets} ({q.occurrences}×)" if q.occurrences > 1 else outlets)
-        _console().print(table)
+
+def _quote_table(found: list) -> None:
+    """Quotes as a table whose quote column gets most of the width: who, when, kind and outlet are
+    stacked in one narrow column; the article id is what ``show`` takes."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..store.results import date_label
+
+    table = Table(title=f"{len(found)} quotes", box=box.SIMPLE_HEAD, pad_edge=False, show_lines=False,
+                  caption="'said' = the date it was said; 'pub.' = published that day, no date of saying found")
+    table.add_column("article", justify="right", no_wrap=True)
+    table.add_column("who · when · kind · outlet", max_width=26, overflow="fold")
+    table.add_column("quote", ratio=1, overflow="fold")
+    for q in found:
+        outlets = ", ".join(q.outlets) or "outlet unknown"
+        where = f"{outlets} ({q.occurrences}×)" if q.occurrences > 1 else outlets
+        who = "\n".join((q.speaker or "(no source)", date_label(q.date, q.date_basis, short=True),
+                         f"{q.kind}, {q.source_type}", where))
+        table.add_row(str(q.article_id), who, q.content, end_section=True)
+    # Not soft-wrapped: the table is laid out to the terminal's width, the quote column taking the rest.
+    Console(highlight=False).print(table)
 
 
 @main.command()

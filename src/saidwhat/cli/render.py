@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..store.results import ArticleView
+from ..store.results import ArticleView, date_label
 
 STYLES = {"content": "yellow", "cue": "bold magenta", "speaker": "bold cyan"}
 
@@ -11,7 +11,8 @@ def article_text(view: ArticleView, console) -> None:
     """Print the article's header, its text with spans highlighted, and a numbered list of attributions."""
     from rich.text import Text
 
-    head = [f"#{view.id}", view.title or "(untitled)", view.outlet or "", view.published or "", view.url or ""]
+    head = [f"#{view.id}", view.title or "(untitled)", view.outlet or "",
+            f"published {view.published}" if view.published else "", view.url or ""]
     console.print(Text(" · ".join(h for h in head if h), style="bold"))
     if view.near_duplicate_of:
         console.print(Text(f"near-duplicate of article #{view.near_duplicate_of}", style="dim"))
@@ -26,5 +27,5 @@ def article_text(view: ArticleView, console) -> None:
     console.print(text)
     console.print()
     for n, a in enumerate(view.attributions, 1):
-        console.print(Text(f"[{n}] {a.speaker or '(no source)'} ({a.source_type}, {a.kind}, {a.date or '-'}): ",
+        console.print(Text(f"[{n}] {a.speaker or '(no source)'} ({a.source_type}, {a.kind}, {date_label(a.date, a.date_basis)}): ",
                            style="bold") + Text(a.content))

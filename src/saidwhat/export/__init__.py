@@ -21,13 +21,15 @@ CHUNK = 10_000
 COLUMNS = (
     "attribution_id", "quote_id", "article_id", "doc_id", "url", "title", "outlet", "published",
     "kind", "content", "cue", "cue_class", "speaker", "speaker_id", "speaker_as_printed", "source_type",
-    "role", "said", "date", "date_text", "confidence", "content_start", "content_end", "source_chain",
+    "role", "said", "date", "date_basis", "date_text", "confidence", "content_start", "content_end", "source_chain",
     "near_duplicate_of",
 )
 _SQL = """
 SELECT a.id, a.quote_id, a.article_id, ar.doc_id, ar.url, ar.title, ar.source, ar.published,
        a.kind, a.content, a.cue, a.cue_class, coalesce(s.name, a.speaker_name), a.speaker_id, a.speaker_name,
-       a.speaker_type, a.speaker_role, a.said, a.day, a.date_text, a.confidence, a.content_start,
+       a.speaker_type, a.speaker_role, a.said, a.day,
+       CASE WHEN a.said IS NOT NULL AND a.said != '' THEN 'said' WHEN a.day IS NOT NULL THEN 'published' END,
+       a.date_text, a.confidence, a.content_start,
        a.content_end, a.source_chain, ar.near_duplicate_of
 FROM attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
 ORDER BY a.id

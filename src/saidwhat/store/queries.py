@@ -138,7 +138,14 @@ def quote_by_id(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
         kind=a["kind"], cue=a["cue"], speaker=a["merged_name"] or a["speaker_name"], speaker_id=a["speaker_id"],
         source_type=a["speaker_type"], role=a["speaker_role"], date=a["day"], outlet=first.outlet,
         title=first.title, url=first.url, confidence=a["confidence"], occurrences=len(occ), outlets=outlets,
-        first_seen=first.published)
+        first_seen=first.published, date_basis=date_basis(a["said"], a["day"]))
+
+
+def date_basis(said: Optional[str], day: Optional[str]) -> Optional[str]:
+    """What a stored ``day`` is: "said" (the date of saying), "published" (the fallback), or None."""
+    if said:
+        return "said"
+    return "published" if day else None
 
 
 def occurrences(conn: sqlite3.Connection, quote_id: int) -> list[Occurrence]:
@@ -198,7 +205,8 @@ def article(conn: sqlite3.Connection, article_id: Union[int, str]) -> Optional[A
             a["id"], a["kind"], a["content"], tuple(tuple(s) for s in json.loads(a["content_spans"] or "[]")),
             a["cue"], _pair(a["cue_start"], a["cue_end"]), a["merged_name"] or a["speaker_name"],
             a["speaker_id"], a["speaker_type"], _pair(a["speaker_start"], a["speaker_end"]), a["day"],
-            a["quote_id"])
+            a["quote_id"], date_basis(a["said"], a["day"]), a["date_text"], a["speaker_role"], a["confidence"],
+            a["cue_class"], a["speaker_local_id"])
         for a in conn.execute(
             "SELECT a.*, s.name AS merged_name FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id "
             "WHERE a.article_id = ? ORDER BY a.seq", (row["id"],)))

@@ -1,9 +1,24 @@
-"""The records the corpus queries return: small frozen dataclasses with a ``to_dict`` JSON form."""
+"""The records the corpus queries return: small frozen dataclasses with a ``to_dict`` JSON form.
+
+Every record's ``date`` is the date it was said when the article says so, else the article's
+publication date; ``date_basis`` says which ("said" or "published"), so nothing shows a publication
+date as if it were the date of saying.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
+
+
+def date_label(date: Optional[str], basis: Optional[str], short: bool = False) -> str:
+    """How to show a record's date: "said on 2019-04-06", or "published 2019-04-08" when the article
+    gives no date of saying (``short``: "said 2019-04-06", "pub. 2019-04-08")."""
+    if not date:
+        return "date unknown"
+    if basis == "said":
+        return f"said {date}" if short else f"said on {date}"
+    return f"pub. {date}" if short else f"published {date}"
 
 
 @dataclass(frozen=True)
@@ -35,7 +50,7 @@ class QuoteResult:
     speaker_id: Optional[int]
     source_type: str
     role: Optional[str]
-    date: Optional[str]  # said, else published
+    date: Optional[str]  # said, else published: see date_basis
     outlet: Optional[str]
     title: Optional[str]
     url: Optional[str]
@@ -43,6 +58,7 @@ class QuoteResult:
     occurrences: int
     outlets: tuple[str, ...]
     first_seen: Optional[str]
+    date_basis: Optional[str] = None  # "said" (the date it was said) or "published" (no date of saying)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -94,8 +110,14 @@ class StoredAttribution:
     speaker_id: Optional[int]
     source_type: str
     speaker_span: Optional[tuple[int, int]]
-    date: Optional[str]
+    date: Optional[str]  # said, else published: see date_basis
     quote_id: int
+    date_basis: Optional[str] = None  # "said" or "published"
+    date_text: Optional[str] = None  # the words the date of saying was read from
+    role: Optional[str] = None
+    confidence: Optional[float] = None
+    cue_class: Optional[str] = None
+    speaker_local_id: Optional[int] = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

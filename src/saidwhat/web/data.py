@@ -46,10 +46,16 @@ class QueryTimeout(SaidwhatError):
 
 @dataclass(frozen=True)
 class Week:
-    """Quotes said in the week starting on ``monday``."""
+    """Quotes dated in the week starting on ``monday``: ``said`` of them by the date they were said,
+    the rest by their article's publication date (no date of saying found)."""
 
     monday: str
     quotes: int
+    said: int = 0
+
+    @property
+    def published(self) -> int:
+        return self.quotes - self.said
 
 
 @dataclass(frozen=True)
@@ -194,15 +200,15 @@ def quotes_per_week(conn: sqlite3.Connection, speaker_id: int) -> list[Week]:
     """Attributions per calendar week (Monday first), every week from the first to the last, gaps as 0."""
     rows = conn.execute(
         "SELECT date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days') AS monday, "
-        "count(*) AS n FROM attributions WHERE speaker_id = ? AND date(day) IS NOT NULL "
+        "count(*) AS n, count(NULLIF(said, '')) AS said FROM attributions WHERE speaker_id = ? AND date(day) IS NOT NULL "
         "GROUP BY monday ORDER BY monday", (speaker_id,)).fetchall()
     if not rows:
         return []
-    counts = {r["monday"]: r["n"] for r in rows}
+    counts = {r["monday"]: (r["n"], r["said"]) for r in rows}
     first, last = date.fromisoformat(rows[0]["monday"]), date.fromisoformat(rows[-1]["monday"])
     weeks, day = [], first
     while day <= last:
-        weeks.append(Week(day.isoformat(), counts.get(day.isoformat(), 0)))
+        weeks.append(Week(day.isoformat(), *counts.get(day.isoformat(), (0, 0))))
         day += timedelta(days=7)
     return weeks
 
@@ -230,15 +236,31 @@ def stop_words() -> frozenset[str]:
     return _STOP
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weekend "
+    "month year january february march april june july august september october november december".split())
+
+
 def top_topics(conn: sqlite3.Connection, speaker_id: int, n: int = 12, sample: int = 600) -> list[tuple[str, int]]:
-    """The words a speaker's latest quotes use most (stop words left out), with how many quotes use each."""
+    """The words a speaker's latest quotes use most, with how many quotes use each.
+
+    Stop words and calendar words are left out, and so are words only ever written capitalised in
+    the sample: those are names ("Lee", "Han") or sentence starts, not topics.
+    """
     stop = stop_words()
     counts: Counter[str] = Counter()
+    lower_seen: set[str] = set()
     for row in conn.execute("SELECT content FROM attributions WHERE speaker_id = ? ORDER BY day DESC LIMIT ?",
                             (speaker_id, sample)):
-        words = {w.casefold().strip("'’-") for w in _WORD.findall(row[0])}
-        counts.update(w for w in words if len(w) > 2 and w not in stop)
-    return [(w, c) for w, c in counts.most_common(n) if c > 1 or len(counts) <= n]
+        words = set()
+        for w in _WORD.findall(row[0]):
+            folded = w.casefold().strip("'’-")
+            words.add(folded)
+            if w[:1].islower():
+                lower_seen.add(folded)
+        counts.update(w for w in words if len(w) > 2 and w not in stop and w not in _CALENDAR)
+    kept = Counter({w: c for w, c in counts.items() if w in lower_seen})
+    return [(w, c) for w, c in kept.most_common(n) if c > 1 or len(kept) <= n]
 
 
 def speaker_list(conn: sqlite3.Connection, name: Optional[str], limit: int = 50) -> list[SpeakerSummary]:

@@ -13,7 +13,7 @@ from . import paging
 from .data import ReadOnlyStore
 from .views import SearchParams
 
-COLUMNS = ("quote_id", "date", "speaker", "role", "source_type", "kind", "cue", "content", "outlet", "title",
+COLUMNS = ("quote_id", "date", "date_basis", "speaker", "role", "source_type", "kind", "cue", "content", "outlet", "title",
            "url", "article_id", "attribution_id", "occurrences", "outlets", "first_seen", "confidence")
 EXPORT_TIMEOUT = 60.0
 MAX_ROWS = 100_000

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Extraction
-from ..store.results import ArticleView
+from ..store.results import ArticleView, date_label
 
 PARTS = ("content", "cue", "speaker")
 
@@ -37,6 +37,7 @@ class Marked:
     date_text: Optional[str] = None
     confidence: Optional[float] = None
     record: dict = field(default_factory=dict, compare=False)
+    date_basis: Optional[str] = "said"  # a fresh extraction's date is only ever the date of saying
 
     @property
     def anchor(self) -> str:
@@ -51,7 +52,7 @@ class Marked:
         if self.cue:
             bits.append(f"cue: {self.cue}")
         if self.date:
-            bits.append(f"said {self.date}")
+            bits.append(date_label(self.date, self.date_basis))
         return " · ".join(bits)
 
 
@@ -118,7 +119,8 @@ def from_view(view: ArticleView) -> list[Marked]:
     """The attributions of a stored article, numbered from 1."""
     return [
         Marked(n, tuple(tuple(s) for s in a.content_spans), a.cue_span, a.speaker_span, a.kind, a.content, a.cue,
-               a.speaker, a.speaker_id, a.source_type, None, a.date, None, None, a.to_dict())
+               a.speaker, a.speaker_id, a.source_type, a.role, a.date, a.date_text, a.confidence, a.to_dict(),
+               a.date_basis)
         for n, a in enumerate(view.attributions, 1)]
 
 
@@ -139,7 +141,12 @@ def record_rows(m: Marked) -> list[tuple[str, Any]]:
             ("cue", m.cue or "(none)")]
     if m.role:
         rows.append(("role", m.role))
-    rows.append(("date said", m.date or "(unknown)"))
+    if m.date and m.date_basis == "said":
+        rows.append(("date said", m.date))
+    elif m.date:
+        rows.append(("date", f"published {m.date} (no date of saying found)"))
+    else:
+        rows.append(("date said", "(unknown)"))
     if m.date_text:
         rows.append(("date text", m.date_text))
     if m.confidence is not None:

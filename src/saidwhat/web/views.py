@@ -143,7 +143,8 @@ def speaker(store: ReadOnlyStore, speaker_id: int, latest: int = 10) -> Optional
 
 def speaker_json(result: dict[str, Any]) -> dict[str, Any]:
     return {"speaker": result["speaker"].to_dict(),
-            "quotes_per_week": [{"week": w.monday, "quotes": w.quotes} for w in result["weeks"]],
+            "quotes_per_week": [{"week": w.monday, "quotes": w.quotes, "said": w.said, "published": w.published}
+                                for w in result["weeks"]],
             "topics": [{"word": w, "quotes": n} for w, n in result["topics"]],
             "latest": [q.to_dict() for q in result["latest"]]}
 
