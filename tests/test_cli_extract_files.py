@@ -61,7 +61,8 @@ def test_cli_extract_json_one_file_is_an_object(runner, article, monkeypatch):
     (a,) = data["attributions"]
     s, e = a["content_span"]
     assert ARTICLE[s:e] == a["content"]
-    assert a["speaker"] == {"name": SPEAKER, "role": "mathematician", "type": "person", "id": 0}
+    assert a["speaker"] == {"name": SPEAKER, "role": "mathematician", "type": "person", "id": 0,
+                            "resolution": None, "confidence": None}
 
 
 def test_cli_extract_json_several_files_is_an_array_in_order(runner, article, tmp_path, monkeypatch):

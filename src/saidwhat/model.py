@@ -74,15 +74,24 @@ class Speaker:
 
 @dataclass(frozen=True)
 class SpeakerRef:
-    """The source of one attribution as resolved in its document; ``id`` points into ``speakers``."""
+    """The source of one attribution as resolved in its document; ``id`` points into ``speakers``.
+
+    ``resolution`` says how the local mention became the name ("pronoun → previous subject",
+    "surname → full name given earlier", "unresolved: no agreeing antecedent"); ``confidence`` (0-1)
+    is how far the name can be trusted: a guess is marked low rather than presented as certain.
+    """
 
     name: Optional[str]
     type: str = "unknown"
     role: Optional[str] = None
     id: Optional[int] = None
+    resolution: Optional[str] = None
+    confidence: Optional[float] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role, "type": self.type, "id": self.id}
+        return {"name": self.name, "role": self.role, "type": self.type, "id": self.id,
+                "resolution": self.resolution,
+                "confidence": None if self.confidence is None else round(self.confidence, 3)}
 
 
 @dataclass(frozen=True)

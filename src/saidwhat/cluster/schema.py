@@ -18,7 +18,8 @@ SCHEMA_VERSION = "1"
 
 _span = pa.list_(pa.int32())
 _speaker_ref = pa.struct([("name", pa.string()), ("role", pa.string()), ("type", pa.string()),
-                          ("id", pa.int32())])
+                          ("id", pa.int32()), ("resolution", pa.string()),
+                          ("confidence", pa.float64())])
 _source_link = pa.struct([("name", pa.string()), ("type", pa.string()), ("cue", pa.string()),
                           ("span", _span)])
 ATTRIBUTION = pa.struct([

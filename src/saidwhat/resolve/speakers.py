@@ -81,7 +81,8 @@ class SpeakerResolver:
     def resolve(self, m: MentionInfo) -> SpeakerRef:
         entity = self._resolve(m)
         if entity is None:
-            return SpeakerRef(name=None, type="unknown")
+            return SpeakerRef(name=None, type="unknown", resolution="unresolved", confidence=0.0)
+        resolution, confidence = self._how(m, entity)
         entity.mentions.append(Mention(m.span[0], m.span[1], self._text(m.span)))
         entity.last = m.span[0]
         role_span = m.role
@@ -93,7 +94,21 @@ class SpeakerResolver:
             if role and role.lower() not in (r.lower() for r in entity.roles):
                 entity.roles.append(role)
         return SpeakerRef(name=entity.name, type=entity.type,
-                          role=entity.roles[0] if entity.roles else None, id=entity.id)
+                          role=entity.roles[0] if entity.roles else None, id=entity.id,
+                          resolution=resolution, confidence=confidence)
+
+    def _how(self, m: MentionInfo, entity: _Entity) -> tuple[str, float]:
+        """How the mention became the entity's name, and how far that can be trusted."""
+        written = self._text(m.proper[-1] if m.proper else m.span)
+        if m.pronoun:
+            return "pronoun → last person or group spoken of", 0.5
+        if m.proper:
+            if written.lower() == entity.name.lower():
+                return "name as written", 0.9
+            return "name → fuller form given in the article", 0.75
+        if entity.type == "unnamed":
+            return "unnamed source as written", 0.8
+        return "description → entity with that role", 0.55
 
     def _resolve(self, m: MentionInfo) -> Optional[_Entity]:
         head = m.head.lower()

@@ -45,7 +45,9 @@ def extraction_from_dict(d: dict, document: Optional[str] = None) -> Extraction:
         for a in d.get("attributions", ()):
             sp = a.get("speaker")
             ref = None if sp is None else _record(SpeakerRef, name=sp.get("name"), type=sp.get("type", "unknown"),
-                                                  role=sp.get("role"), id=sp.get("id"))
+                                                  role=sp.get("role"), id=sp.get("id"),
+                                                  resolution=sp.get("resolution"),
+                                                  confidence=sp.get("confidence"))
             span = _span(a["content_span"])
             spans = a.get("content_spans")
             chain = a.get("source_chain")
