@@ -75,7 +75,7 @@ def test_batch_document_id(item, expected_id):
 
 
 def test_batch_accepts_plain_strings_and_passes_errors_through():
-    error = DocumentError(None, "not-json", "line is not JSON", line=3)
+    error = DocumentError(None, "bad-json", "line is not JSON", line=3)
     results = list(extract_many([GOOD, error, GOOD]))
     assert isinstance(results[0], Extraction) and results[0].article.text == GOOD
     assert results[1] is error
@@ -166,5 +166,5 @@ def test_batch_rejects_zero_workers():
 
 def test_batch_document_error_where_names_the_document():
     assert DocumentError("a1", "not-text", "m", line=4).where == "document 'a1' (line 4)"
-    assert DocumentError(None, "not-json", "m", line=9).where == "line 9"
+    assert DocumentError(None, "bad-json", "m", line=9).where == "line 9"
     assert DocumentError(None, "not-an-object", "m", index=2).where == "document #3"

@@ -34,7 +34,7 @@ BATCH = b"\n".join([
     _line({"text": "“No id here,” she said."}),
 ]) + b"\n"
 GOOD_IDS = ["a", "e", "10"]  # "10": a document without an id is known by its line number
-SKIPPED = {"not-json": 1, "missing-text": 1, "bad-published-date": 1, "invalid-utf8": 1,
+SKIPPED = {"bad-json": 1, "missing-text": 1, "bad-published-date": 1, "not-utf8": 1,
            "not-an-object": 1, "not-text": 1}
 
 
@@ -120,7 +120,7 @@ def test_cli_extract_jsonl_workers_keep_order_through_real_entry_point(tmp_path)
     for run in runs:
         assert run.returncode == 1, run.stderr.decode()
         assert b"40 documents, 36 extracted" in run.stderr
-        assert b"4 skipped (4 not-json)" in run.stderr
+        assert b"4 skipped (4 bad-json)" in run.stderr
     single, double = (r.stdout.decode("utf-8").splitlines() for r in runs)
     assert [json.loads(x)["id"] for x in double] == [f"n{i}" for i in range(40) if i % 9 != 4]
     assert double == single

@@ -10,7 +10,7 @@ import pytest
 
 from cluster_factory import document, write_jsonl
 from saidwhat.cluster import plan, read_partition
-from saidwhat.ingest.documents import Document, DocumentError
+from saidwhat.read.documents import Document, DocumentError
 
 
 def _origins(the_plan):
@@ -43,7 +43,7 @@ def test_cluster_partitions_line_numbers_count_blank_and_bad_lines(tmp_path, gz)
     items = [i for p in plan([str(path)], 2).partitions for i in read_partition(p)]
     got = [(i.origin.rsplit(":", 1)[1], type(i).__name__, getattr(i, "reason", None)) for i in items]
     assert got == [("1", "Document", None), ("3", "DocumentError", "bad-json"), ("4", "Document", None),
-                   ("5", "DocumentError", "bad-record"), ("6", "Document", None),
+                   ("5", "DocumentError", "not-an-object"), ("6", "Document", None),
                    ("7", "DocumentError", "empty")]
 
 
@@ -58,7 +58,8 @@ def test_cluster_partitions_folders_globs_and_missing_inputs(tmp_path):
     (folder / "sub").mkdir(parents=True)
     for i in range(5):
         (folder / f"t{i}.txt").write_text(document(i)["text"], encoding="utf-8")
-    (folder / "sub" / "p.html").write_text("<html><body><p>“Hi,” she said.</p></body></html>",
+    (folder / "sub" / "p.html").write_text("<html><body>" + "".join(f"<p>{document(i)['text']}</p>" for i in range(6, 9))
+                                           + "</body></html>",
                                            encoding="utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF")
     write_jsonl(tmp_path / "g1.jsonl", [document(1)])

@@ -120,12 +120,12 @@ def test_cluster_run_refuses_shards_of_other_inputs(client, tmp_path):
 
 BAD_LINES = [
     (b"{not json", "bad-json"),
-    (b'{"id": "no-text"}', "bad-record"),
-    (b'{"id": "num", "text": 42}', "bad-record"),
+    (b'{"id": "no-text"}', "missing-text"),
+    (b'{"id": "num", "text": 42}', "not-text"),
     (b'{"id": "blank", "text": "   "}', "empty"),
     (b'{"id": "bad-date", "text": "\\u201cHi,\\u201d she said.", "published": "the other day"}',
      "bad-published-date"),
-    (b'"just a string"', "bad-record"),
+    (b'"just a string"', "not-an-object"),
 ]
 
 

@@ -13,7 +13,7 @@ from saidwhat.cluster.schema import SCHEMA, extraction_dict
 from saidwhat.cluster.shards import (ShardSummary, complete_shards, iter_rows, read_shard, read_summary,
                                      remove_stale, write_shard)
 from saidwhat.cluster.worker import extract_partition
-from saidwhat.ingest.documents import Document, DocumentError
+from saidwhat.read.documents import Document, DocumentError
 from saidwhat.pipeline import extract
 from saidwhat.store.records import extraction_from_dict
 

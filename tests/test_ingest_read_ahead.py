@@ -11,7 +11,7 @@ from corpus_factory import article, said
 from ingest_files import write_jsonl
 from saidwhat.ingest import read_ahead
 from saidwhat.ingest.read_ahead import PreparedDocument, ReadAheadError, read_in_child, read_inline
-from saidwhat.ingest.readers import Inputs
+from saidwhat.read.inputs import Inputs
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 

@@ -52,7 +52,7 @@ def test_ingest_warc_html_responses_only(tmp_path, gz):
     p = write_warc(tmp_path / ("c.warc.gz" if gz else "c.warc"), [
         warc_record("https://ledger.example/quay", page("Quay to open", PARAGRAPHS).encode()),
         warc_record("https://ledger.example/logo.png", b"\x89PNG....", "image/png"),
-        warc_record("https://ledger.example/fish", page("Fishermen worry", PARAGRAPHS[2:] * 3).encode()),
+        warc_record("https://ledger.example/fish", page("Fishermen worry", PARAGRAPHS[::-1]).encode()),
     ], gz=gz)
     docs, errors = read([p])
     assert errors == []
@@ -106,7 +106,7 @@ def test_ingest_bad_jsonl_lines_become_errors(tmp_path):
     docs, errors = read([p])
     assert len(docs) == 2
     assert [(e.origin.rsplit(":", 1)[1], e.reason) for e in errors] == [
-        ("2", "bad-json"), ("3", "bad-record"), ("4", "bad-record"), ("5", "bad-record"), ("6", "empty"),
+        ("2", "bad-json"), ("3", "not-an-object"), ("4", "not-text"), ("5", "missing-text"), ("6", "empty"),
         ("8", "not-utf8")]
 
 

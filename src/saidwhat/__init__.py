@@ -24,8 +24,14 @@ __all__ = [
 
 def extract(text: str, published: Union[str, date, None] = None, *, id: Optional[str] = None,
             title: Optional[str] = None, url: Optional[str] = None,
-            source: Optional[str] = None, beliefs: bool = False) -> Extraction:
+            source: Optional[str] = None, beliefs: bool = False,
+            html: Optional[bool] = None) -> Extraction:
     """Every attribution in one article, its speakers and its time expressions.
+
+    ``text`` that is HTML markup (``html=None``: it starts with a page tag; ``html=True``: always) is
+    read as ``saidwhat ingest`` reads a page: its main text, title, date, URL and outlet, with offsets
+    into that main text (``Extraction.article.text``); a page that holds no article raises
+    :class:`InputError` with the reason. ``html=False`` reads markup as plain text.
 
     ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates; when None, a dateline on the
     first line of ``text`` is used. ``beliefs=True`` also reports beliefs, plans and findings given
@@ -34,7 +40,29 @@ def extract(text: str, published: Union[str, date, None] = None, *, id: Optional
     """
     from .pipeline import extract as _extract
 
+    if html or (html is None and isinstance(text, str) and _looks_like_html(text)):
+        page = _read_page(text, id)
+        text, title, url = page.text, title or page.title, url or page.url
+        source, published = source or page.source, published or page.published
     return _extract(text, published, id=id, title=title, url=url, source=source, beliefs=beliefs)
+
+
+def _looks_like_html(text: str) -> bool:
+    from .read.html import looks_like_html
+
+    return looks_like_html(text)
+
+
+def _read_page(html: object, id: Optional[str]):
+    from .read.documents import DocumentError
+    from .read.html import read_html
+
+    if not isinstance(html, str):
+        raise InputError(f"html is {type(html).__name__}; expected str", id, "not-text")
+    page = read_html(html, id or "html")
+    if isinstance(page, DocumentError):
+        raise InputError(page.message, id, page.reason)
+    return page
 
 
 def __getattr__(name: str):

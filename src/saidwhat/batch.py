@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from .errors import InputError, SaidwhatError
 from .model import Article, Extraction
+from .read.documents import DocumentError
 
 # Fields of an input record that become Article fields; anything else is ignored.
 ARTICLE_FIELDS = ("title", "url", "source")
@@ -28,35 +29,6 @@ CHUNK_DOCS = 4
 CHUNK_CHARS = 200_000
 # Chunks in flight per worker: enough to keep every worker busy while the parent writes output.
 WINDOW_PER_WORKER = 4
-
-
-@dataclass(frozen=True)
-class DocumentError:
-    """One input document that gave no extraction, and why.
-
-    ``reason`` is a short code (``not-json``, ``missing-text``, ``not-text``, ``invalid-utf8``,
-    ``bad-published-date``, ``not-an-object``, ``extraction-failed``, ``worker-crashed`` ...) that
-    summaries count; ``message`` names the bad value and what was expected.
-    """
-
-    document: Optional[str]
-    reason: str
-    message: str
-    line: Optional[int] = None  # 1-based line of a JSON Lines input, when there is one
-    index: Optional[int] = None  # 0-based position in the input sequence
-
-    @property
-    def where(self) -> str:
-        """How a person finds the document: its id, else its line, else its position."""
-        if self.document is not None:
-            return f"document {self.document!r}" + (f" (line {self.line})" if self.line else "")
-        if self.line is not None:
-            return f"line {self.line}"
-        return f"document #{(self.index or 0) + 1}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.document, "line": self.line, "reason": self.reason,
-                "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -356,7 +328,7 @@ def extract_many(docs: Iterable[Item], workers: int = 1, *, beliefs: bool = Fals
 
     An item is a dict ``{"id", "text", "published"?, "title"?, "url"?, "source"?}``, an
     :class:`Article`, a plain ``str`` text, an :class:`InputDocument` (a record with its line number,
-    as :func:`saidwhat.reader.read_jsonl` yields) or a :class:`DocumentError` (passed through, so a
+    as :func:`saidwhat.stream.read_records` yields) or a :class:`DocumentError` (passed through, so a
     reader's per-line errors keep their place in the output). A missing id becomes the line number
     (or the 1-based position). ``workers > 1`` runs a pool of spawned processes; the input is read
     lazily and at most ``window`` chunks are in flight. ``beliefs``: also report beliefs, plans

@@ -85,7 +85,7 @@ def extract_command(files, jsonl, output, fmt, published, workers, beliefs) -> N
 
 
 def _run_jsonl(path: str, output, workers: int, beliefs: bool) -> int:
-    from ..reader import open_binary
+    from ..read.inputs import open_binary
 
     started = time.perf_counter()
     stream = open_binary(path)  # InputError (exit 2) when it cannot be opened

@@ -17,8 +17,10 @@ import os
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator, Optional, Sequence
 
-from ..ingest.documents import DocumentError, Item
-from ..ingest.readers import STDIN, Inputs, kind_of, read_jsonl, read_warc
+from ..read.documents import DocumentError, Item, renamed
+from ..read.inputs import STDIN, Inputs, english_only, kind_of
+from ..read.jsonl import read_jsonl
+from ..read.warc import read_warc
 
 DEFAULT_SIZE = 500
 # Bytes read at a time while counting lines; large enough that planning runs at disk speed.
@@ -171,7 +173,7 @@ def read_partition(part: Partition) -> Iterator[Item]:
     elif part.kind == "files":
         names = dict(part.files)
         for item in Inputs([path for path, _ in part.files]):
-            yield dataclasses.replace(item, origin=names.get(item.origin, item.origin))
+            yield renamed(item, names.get(item.origin, item.origin))
     elif part.kind == "errors":
         for origin, reason, message in part.errors:
             yield DocumentError(origin, reason, message)
@@ -203,4 +205,4 @@ def _read_lines(part: Partition) -> Iterator[Item]:
         # read_jsonl numbers lines from 1 under the name "": put back the file's name and line.
         for item in read_jsonl(lines(), ""):  # type: ignore[arg-type]
             number = int(item.origin.rsplit(":", 1)[1]) + part.first_line - 1
-            yield dataclasses.replace(item, origin=f"{part.name}:{number}")
+            yield english_only(renamed(item, f"{part.name}:{number}"))

@@ -12,19 +12,17 @@ import json
 import os
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Iterator, Union
+from typing import Any, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..ingest.documents import DocumentError, Item
-from ..ingest.readers import record_to_item
+from ..read.documents import Item
+from ..read.parquet import ROW_GROUP, iter_rows, read_shard, row_to_item  # noqa: F401 - this module's API too
 from .schema import SCHEMA, SCHEMA_VERSION
 
 SUFFIX = ".parquet"
 META_KEY = b"saidwhat"
-# Rows per Parquet row group: small enough to read back a shard with flat memory.
-ROW_GROUP = 256
 
 
 @dataclass(frozen=True)
@@ -94,34 +92,6 @@ def read_summary(path: str) -> ShardSummary:
     name = os.path.basename(path)[: -len(SUFFIX)]
     return ShardSummary(name, d.get("documents", 0), d.get("extracted", 0), d.get("attributions", 0),
                         d.get("errors", {}), skipped=True)
-
-
-def iter_rows(source: Union[str, BinaryIO]) -> Iterator[dict[str, Any]]:
-    """The rows of one shard (a path or an open binary file), a row group at a time."""
-    reader = pq.ParquetFile(source)
-    for batch in reader.iter_batches(batch_size=ROW_GROUP):
-        yield from batch.to_pylist()
-
-
-def row_to_item(row: dict[str, Any]) -> Item:
-    """The ingest item of a shard row: a pre-extracted Document, or the DocumentError it recorded."""
-    if row["error_reason"] is not None:
-        return DocumentError(row["origin"], row["error_reason"], row["error_message"] or "")
-    record = {k: row[k] for k in ("id", "published", "title", "url", "source", "text")}
-    record.update(attributions=row["attributions"], speakers=row["speakers"],
-                  time_expressions=row["time_expressions"])
-    return record_to_item(record, row["origin"])
-
-
-def read_shard(source: Union[str, BinaryIO], name: str) -> Iterator[Item]:
-    """Every document of one shard as ingest items; an unreadable shard is one DocumentError."""
-    try:
-        rows = iter_rows(source)
-        for row in rows:
-            yield row_to_item(row)
-    except (pa.ArrowException, OSError, KeyError) as exc:
-        yield DocumentError(name, "bad-shard", f"not a readable saidwhat shard ({exc}); "
-                            "expected a part-*.parquet file written by saidwhat run")
 
 
 def read_shards(out_dir: str) -> Iterator[Item]:

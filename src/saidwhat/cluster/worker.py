@@ -16,7 +16,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from ..batch import DocumentError as BatchError
 from ..batch import extract_one
 from ..errors import InputError
-from ..ingest.documents import DocumentError
+from ..read.documents import DocumentError
 from ..pipeline import make_article
 from .partitions import Partition, read_partition
 from .schema import error_row, extracted_row

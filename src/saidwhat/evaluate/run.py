@@ -44,7 +44,7 @@ def load_gold(path: Union[str, Path], needs: str) -> GoldDocs:
                 try:
                     doc = json.loads(line)
                 except json.JSONDecodeError as e:
-                    raise InputError(f"not JSON ({e.msg})", where, "not-json") from None
+                    raise InputError(f"not JSON ({e.msg})", where, "bad-json") from None
                 if not isinstance(doc, dict) or "id" not in doc or not isinstance(doc.get("text"), str):
                     raise InputError("expected an object with \"id\" and a \"text\" string", where,
                                      "bad-gold")
@@ -52,7 +52,7 @@ def load_gold(path: Union[str, Path], needs: str) -> GoldDocs:
                     raise InputError(f"\"{needs}\" is not a list", where, "bad-gold")
                 docs[str(doc["id"])] = doc
         except UnicodeDecodeError:
-            raise InputError("is not valid UTF-8", name, "invalid-utf8") from None
+            raise InputError("is not valid UTF-8", name, "not-utf8") from None
     return docs
 
 

@@ -22,8 +22,8 @@ from typing import BinaryIO, Iterator, NamedTuple, Optional, Sequence, Union
 
 from ..errors import InputError, SaidwhatError
 from ..store.prepared import PreparedArticle, prepare_record
-from .documents import Document, DocumentError
-from .readers import STDIN, Inputs, kind_of
+from ..read.documents import Document, DocumentError
+from ..read.inputs import STDIN, Inputs, kind_of
 
 # Below this many input bytes a second process costs more than it saves.
 READ_AHEAD_MIN_BYTES = 1 << 20

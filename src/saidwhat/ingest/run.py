@@ -24,10 +24,10 @@ from ..store.connection import bulk_load
 from ..store.corpus import Corpus
 from ..store.identity import article_identity
 from ..store.prepared import PreparedArticle
-from .documents import Document, DocumentError
+from ..read.documents import Document, DocumentError
 from .extraction import ArticleExtractor
 from .read_ahead import PreparedDocument, read_items
-from .readers import Inputs
+from ..read.inputs import Inputs
 
 # A batch is what a crash can cost: by default it holds about the same work either way, up to 50
 # documents to extract (tens of milliseconds each) or 500 documents in all when they are pre-extracted
