@@ -36,18 +36,21 @@ def extract(text: object, published: Union[str, date, None] = None, *, id: Optio
     return extract_article(article, beliefs=beliefs)
 
 
-def extract_article(article: Article, beliefs: bool = False) -> Extraction:
-    """Run every stage over one checked :class:`Article` (``beliefs``: see ``saidwhat.extract``).
+def extract_article(article: Article, beliefs: bool = False, off: frozenset[str] = frozenset()) -> Extraction:
+    """Run every stage over one checked :class:`Article` (``beliefs``: see ``saidwhat.extract``;
+    ``off``: names of registered rules, vetoes and refiners to switch off, see ``saidwhat rules``).
 
     The process vocabulary stays bounded however many articles a process reads (a web server, a
     stream): see ``parse.nlp.vocabulary_bounded``.
     """
-    from .attribute.document import find_attributions
+    from .attribute.document import find_frames
     from .parse.nlp import vocabulary_bounded
+    from .records import frame_records
     from .time import find_time_expressions
 
     times = tuple(find_time_expressions(article.text, article.published))
     with vocabulary_bounded():
-        attributions, speakers = find_attributions(article, times, beliefs)
+        attributed = find_frames(article, times, beliefs, off)
+        attributions, speakers = frame_records(article, attributed, times)
     return Extraction(article=article, attributions=tuple(attributions), speakers=tuple(speakers),
                       time_expressions=times)

@@ -1,8 +1,8 @@
-"""What the attribution rules find in a unit, before speakers and dates are resolved."""
+"""Source mentions as the parse gives them, before resolution names them (see frame.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Span
@@ -27,24 +27,3 @@ class ChainLink:
 
     mention: MentionInfo
     cue: str
-
-
-@dataclass
-class Found:
-    """One attribution as the rules found it; resolution fills in speaker and date."""
-
-    content_spans: list[Span]
-    kind: str
-    unit: int
-    paragraph: int
-    mechanism: str  # quote, clause, according, colon, label, dash, continuation
-    cue: Optional[Span] = None
-    cue_lemma: Optional[str] = None
-    speaker: Optional[MentionInfo] = None
-    chain: list[ChainLink] = field(default_factory=list)
-    frame: list[Span] = field(default_factory=list)  # where the date of saying may be: outside content
-    tie: bool = False  # the text ties it to an earlier statement ("in the speech", "also said")
-
-    @property
-    def start(self) -> int:
-        return min(s for s, _ in self.content_spans)

@@ -9,8 +9,8 @@ from typing import Optional
 from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
 from ..segment.quotes import Quote
 from .bounds import circumstance_preps, trailing_aside
-from .found import Found
-from .mentions import mention_of
+from .context import UnitContext
+from .frame import Frame
 from .quoted import content_kind, has_words, widen_to_quotes
 
 # Speech acts that report their topic as an object, without a clause or a quote.
@@ -24,116 +24,114 @@ _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
-class ObjectRules:
-    """The object rules of :class:`~saidwhat.attribute.clauses.UnitRules` (a mixin: it uses the
-    unit, its parse and the positions and subjects that class provides)."""
+def match_predicate(ctx: UnitContext) -> list[Frame]:
+    """Quoted words in the object of any verb but a copula: "likened them to a “snake”",
+    "rated 32% of claims as “false”". Quotes inside a sentence of their own are left to the
+    claim resolver (a quote with no cue continues the previous speaker)."""
+    out = []
+    for q in ctx.unit.quotes:
+        if not has_words(ctx.text, q):
+            continue
+        verb = _governor(ctx, q)
+        if verb is None:
+            continue
+        # The lexicon's lemma for a cue form; any other verb stands for itself (no lemmatizer runs).
+        f = quoted_object(ctx, verb, CUE_FORMS.get(verb.lower_, verb.lower_), quoted_only=True)
+        if f is not None and f.kind == "mixed" and q in f.quotes:
+            out.append(f)  # an object that is only the quote is a name or a term, not a report
+    return out
 
-    def quoted_predicates(self) -> list[Found]:
-        """Quoted words in the object of any verb but a copula: "likened them to a “snake”",
-        "rated 32% of claims as “false”". Quotes inside a sentence of their own are left to the
-        document (a quote with no cue continues the previous speaker)."""
-        out = []
-        for q in self.unit.quotes:
-            if q in self.used or not has_words(self.text, q):
-                continue
-            verb = self._governor(q)
-            if verb is None:
-                continue
-            before = set(self.used)
-            # The lexicon's lemma for a cue form; any other verb stands for itself (no lemmatizer runs).
-            f = self.quoted_object(verb, CUE_FORMS.get(verb.lower_, verb.lower_), quoted_only=True)
-            if f is None:
-                continue
-            if f.kind != "mixed":
-                self.used = before  # the object is only the quote: a name or a term, not a report
-                continue
-            out.append(f)
-        return out
 
-    def _governor(self, q: Quote):
-        """The nearest verb above the quote's first word in the parse, outside the quote, unless a
-        copula ("are “safe”" describes, it does not report)."""
-        head = next((t for t in self.doc if q.inner_start <= self.start(t) < q.inner_end), None)
-        for _ in range(8):
-            if head is None or head.head.i == head.i:
-                return None
-            head = head.head
-            if self.quote_of(head) is None and head.tag_.startswith("VB"):
-                return None if head.lower_ in _COPULAS else head
+def _governor(ctx: UnitContext, q: Quote):
+    """The nearest verb above the quote's first word in the parse, outside the quote, unless a
+    copula ("are “safe”" describes, it does not report)."""
+    head = next((t for t in ctx.doc if q.inner_start <= ctx.start(t) < q.inner_end), None)
+    for _ in range(8):
+        if head is None or head.head.i == head.i:
+            return None
+        head = head.head
+        if ctx.quote_of(head) is None and head.tag_.startswith("VB"):
+            return None if head.lower_ in _COPULAS else head
+    return None
+
+
+def quoted_object(ctx: UnitContext, cue, lemma: str, quoted_only: bool = False, taken=frozenset()
+                  ) -> Optional[Frame]:
+    """A speech act whose object holds quoted words: described it as a “disgrace”, called
+    people "losers", lauded him for "new ideas".
+
+    ``quoted_only``: any verb, when its object quotes someone (likened them to a “snake”).
+    ``taken``: quotes that earlier cues in the unit hold.
+    """
+    if (lemma not in SPEECH_LEMMAS and not quoted_only) or \
+            (ctx.on("passive-cue") and any(c.dep_ == "auxpass" for c in cue.children)):
         return None
-
-    def quoted_object(self, cue, lemma: str, quoted_only: bool = False) -> Optional[Found]:
-        """A speech act whose object holds quoted words: described it as a “disgrace”, called
-        people "losers", lauded him for "new ideas".
-
-        ``quoted_only``: any verb, when its object quotes someone (likened them to a “snake”).
-        """
-        if (lemma not in SPEECH_LEMMAS and not quoted_only) or \
-                any(c.dep_ == "auxpass" for c in cue.children):
-            return None
-        right = [c for c in cue.children if c.i > cue.i and c.dep_ in _OBJECT_DEPS]
-        if not right:
-            return None
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ in _OBJECT_DEPS]
+    if not right:
+        return None
+    if ctx.on("circumstance"):
         # "attacked Machado in early-morning tweets": when and where it was said is not what.
         around = [p for p in circumstance_preps(right, cue)
-                  if not any(self.quote_of(t) for t in p.subtree)]
+                  if not any(ctx.quote_of(t) for t in p.subtree)]
         right = [c for c in right if c not in around]
-        if not right:
-            return None
-        lo = self.start(right[0].left_edge)
-        tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
-        tokens = _before_second_act(tokens, cue, self.quote_of)
-        aside = trailing_aside(self.doc, tokens, self.quote_of)
-        hi = max(self.end(t) for t in tokens if t.i not in aside)
-        cue_end = self.end(cue)
-        first = right[0]
-        if first.dep_ == "prep" and first.i == cue.i + 1 and first.lower_ in ("for", "against") \
-                and list(first.children):
-            # "called for more money": the particle belongs to the cue, the content is its object.
-            cue_end = self.end(first)
-            lo = self.start(next(iter(first.children)).left_edge)
-        # The closing mark often hangs on the verb, outside the object's subtree: overlap is enough.
-        inside = [q for q in self.unit.quotes if q.start < hi and lo < q.end and q not in self.used]
-        if not inside and (quoted_only or not (lemma in _TOPIC_ACTS and self._topic_ok(cue, right))):
-            return None
-        subject = self.subject_of(cue)
-        if subject is None:
-            return None
-        if inside:
-            hi = self._narrator_after(max(q.end for q in inside), hi)
-        span = widen_to_quotes((lo, hi), self.unit.quotes)
-        while span[1] > span[0] and self.text[span[1] - 1] in " .,;:":
-            span = (span[0], span[1] - 1)
-        kind, inside = content_kind(self.text, span, self.unit.quotes)
-        self.used.update(inside)
-        return Found([span], kind, self.unit.index, self.unit.paragraph,
-                     "predicate" if quoted_only else "object",
-                     cue=(self.start(cue), cue_end), cue_lemma=lemma,
-                     speaker=mention_of(subject, self.base, self.times), tie=self.tied(cue))
+    if not right:
+        return None
+    lo = ctx.start(right[0].left_edge)
+    tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
+    if ctx.on("second-act"):
+        tokens = _before_second_act(tokens, cue, ctx.quote_of)
+    aside = trailing_aside(ctx.doc, tokens, ctx.quote_of) if ctx.on("trailing-aside") else set()
+    hi = max(ctx.end(t) for t in tokens if t.i not in aside)
+    cue_end = ctx.end(cue)
+    first = right[0]
+    if first.dep_ == "prep" and first.i == cue.i + 1 and first.lower_ in ("for", "against") \
+            and list(first.children):
+        # "called for more money": the particle belongs to the cue, the content is its object.
+        cue_end = ctx.end(first)
+        lo = ctx.start(next(iter(first.children)).left_edge)
+    # The closing mark often hangs on the verb, outside the object's subtree: overlap is enough.
+    overlapping = [q for q in ctx.unit.quotes if q.start < hi and lo < q.end and q not in taken]
+    if not overlapping and (quoted_only or not (lemma in _TOPIC_ACTS and _topic_ok(ctx, cue, right))):
+        return None
+    subject = ctx.subject_of(cue)
+    if subject is None:
+        return None
+    if overlapping and ctx.on("narrator-after-quote"):
+        hi = _narrator_after(ctx, max(q.end for q in overlapping), hi)
+    span = widen_to_quotes((lo, hi), ctx.unit.quotes)
+    while span[1] > span[0] and ctx.text[span[1] - 1] in " .,;:":
+        span = (span[0], span[1] - 1)
+    kind, inside = content_kind(ctx.text, span, ctx.unit.quotes)
+    name = "predicate" if quoted_only else "object"
+    return Frame(name, name, (span,), kind, ctx.unit.index, ctx.unit.paragraph,
+                 cue=(ctx.start(cue), cue_end), lemma=lemma, source=ctx.mention(subject),
+                 tie=ctx.tied(cue), quotes=tuple(inside), needs_quotes=bool(overlapping),
+                 evidence=("quoted-object",) if overlapping else ("topic",))
 
-    def _narrator_after(self, last_quote: int, hi: int) -> int:
-        """Where the narrator takes over after an object's last quote: at a dash, a time or a
-        "during" ("as a “crazy system” during a stop", "a “disgrace” Wednesday on the show")."""
-        for t in self.doc:
-            pos = self.start(t)
-            if pos < last_quote or pos >= hi:
-                continue
-            if t.text in _DASHES or t.lower_ == "during" or any(s <= pos < e for s, e in self.times):
-                return max(last_quote, pos)
-        return hi
 
-    @staticmethod
-    def _topic_ok(cue, right) -> bool:
-        """Acts of saying whose object is what was said about: "called for more investment",
-        "warned against hackers", "criticized Obama for ..."; the object must be a phrase."""
-        if any(c.dep_ in ("aux", "neg") and c.lower_ in _NOT_SAID for c in cue.children):
-            return False  # "whether he will mention talks", "did not mention": nothing was said
-        preps = [c for c in right if c.dep_ == "prep"]
-        if cue.lower_.startswith(("call", "warn")):
-            return any(p.lower_ in ("for", "against") for p in preps)
-        if len(right) == 1 and right[0].tag_ == "PRP" and not list(right[0].children):
-            return False  # "blasted him": whom, not what
-        return any(c.dep_ == "dobj" for c in right)
+def _narrator_after(ctx: UnitContext, last_quote: int, hi: int) -> int:
+    """Where the narrator takes over after an object's last quote: at a dash, a time or a
+    "during" ("as a “crazy system” during a stop", "a “disgrace” Wednesday on the show")."""
+    for t in ctx.doc:
+        pos = ctx.start(t)
+        if pos < last_quote or pos >= hi:
+            continue
+        if t.text in _DASHES or t.lower_ == "during" or any(s <= pos < e for s, e in ctx.times):
+            return max(last_quote, pos)
+    return hi
+
+
+def _topic_ok(ctx: UnitContext, cue, right) -> bool:
+    """Acts of saying whose object is what was said about: "called for more investment",
+    "warned against hackers", "criticized Obama for ..."; the object must be a phrase."""
+    if ctx.on("not-said") and any(c.dep_ in ("aux", "neg") and c.lower_ in _NOT_SAID for c in cue.children):
+        return False  # "whether he will mention talks", "did not mention": nothing was said
+    preps = [c for c in right if c.dep_ == "prep"]
+    if cue.lower_.startswith(("call", "warn")):
+        return any(p.lower_ in ("for", "against") for p in preps)
+    if ctx.on("pronoun-object") and len(right) == 1 and right[0].tag_ == "PRP" and not list(right[0].children):
+        return False  # "blasted him": whom, not what
+    return any(c.dep_ == "dobj" for c in right)
 
 
 def _before_second_act(tokens: list, cue, quote_of) -> list:
