@@ -132,7 +132,7 @@ QUOTE_COLUMNS = ("quote_id", "date", "date_basis", "speaker", "source_type", "ki
 @click.option("--until", help="Said on or before this date (YYYY-MM-DD, or YYYY-MM for a whole month).")
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
 @click.option("--source-type", type=click.Choice(["person", "organization", "unnamed", "unknown"]))
-@click.option("--outlet", help="Only quotes printed by this outlet (site or source name).")
+@click.option("--outlet", help="Only quotes printed by this outlet: its name (Reuters) or its domain (reuters.com).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True)

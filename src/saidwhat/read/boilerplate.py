@@ -20,7 +20,7 @@ BLOCK_WORDS = frozenset({
     "trust", "recommended", "recommendations", "popular", "trending", "breadcrumb", "breadcrumbs",
     "tags", "topics", "bio", "copyright", "credit", "credits", "disclaimer", "comments", "toolbar",
     "outbrain", "taboola", "paywall", "cookie", "cookies", "banner", "sidebar", "rail", "readmore",
-    "podcast", "advice", "helpline",
+    "podcast", "advice", "helpline", "poll", "quiz", "ticker",
 })
 # Lines of the main text that are page furniture, each pattern named by what it matches.
 LINE_RULES = {

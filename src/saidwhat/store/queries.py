@@ -32,6 +32,22 @@ class QuoteFilter:
     limit: int = 50
 
 
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
+
+
+def outlet_clause(outlet: str) -> tuple[str, list[str]]:
+    """SQL for one outlet: its name as stored ("Reuters"), or, for a domain ("reuters.com"), the
+    articles whose URL is on that domain or a subdomain of it."""
+    name = outlet.strip()
+    if not _DOMAIN.fullmatch(name):
+        return "ar.source = ? COLLATE NOCASE", [name]
+    domain = name.lower().removeprefix("www.")
+    escaped = domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    on_domain = " OR ".join(["ar.url LIKE ? ESCAPE '\\'"] * 4)
+    return (f"(ar.source = ? COLLATE NOCASE OR {on_domain})",
+            [name, f"%://{escaped}/%", f"%://{escaped}", f"%.{escaped}/%", f"%.{escaped}"])
+
+
 def fts_query(text: str) -> str:
     """An FTS5 query in which every word or "phrase" of ``text`` must appear (no operators pass)."""
     return words_query(text)
@@ -103,8 +119,9 @@ def filter_sql(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list
     source = "attributions a"
     if f.outlet:
         source += " JOIN articles ar ON ar.id = a.article_id"
-        clauses.append("ar.source = ? COLLATE NOCASE")
-        params.append(f.outlet)
+        clause, values = outlet_clause(f.outlet)
+        clauses.append(clause)
+        params.extend(values)
     match = match_expression(f.about, ids, since, until)
     if match:
         # Keyword, speaker and period intersect inside FTS5; the table is visited only for hits.
