@@ -23,4 +23,5 @@ from . import extract  # noqa: E402,F401  saidwhat extract
 from . import evaluate  # noqa: E402,F401  saidwhat eval, saidwhat eval-time
 from . import corpus  # noqa: E402,F401  saidwhat ingest, errors, quotes, speakers, show, stats, export
 from . import serve  # noqa: E402,F401  saidwhat serve
+from . import edits  # noqa: E402,F401  saidwhat edits
 from . import run  # noqa: E402,F401  saidwhat run (Dask)

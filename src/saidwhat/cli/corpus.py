@@ -58,24 +58,33 @@ def _console(stderr: bool = False):
 @click.option("--batch-size", default=None, type=click.IntRange(1),
               help="Documents per committed batch  [default: 50 to extract, 500 pre-extracted].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (the summary still goes to stderr).")
+@click.option("--reextract", is_flag=True,
+              help="Extract articles already stored again and replace their records; corrections made with "
+                   "'serve --edit' are applied again (or flagged orphaned when their record is gone).")
 @_errors_to_exit
-def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: Optional[int], quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: Optional[int], quiet: bool,
+           reextract: bool) -> None:
     """Read, extract and store articles from PATHS (.txt, .html, .jsonl[.gz], .warc[.gz], folders, -)."""
     from ..ingest import Progress, ingest as run
     from ..store.corpus import Corpus
 
     with Corpus(db) as corpus:
         if quiet:
-            summary = run(paths, corpus, workers=workers, batch_size=batch_size)
+            summary = run(paths, corpus, workers=workers, batch_size=batch_size, reextract=reextract)
         else:
             summary = _with_progress(lambda cb: run(paths, corpus, workers=workers, batch_size=batch_size,
-                                                    on_progress=cb), Progress)
+                                                    on_progress=cb, reextract=reextract), Progress)
+        orphaned = len(corpus.edits(status="orphaned")) if reextract else 0
     reasons = ", ".join(f"{r}: {n}" for r, n in summary.error_reasons.items())
     line = (f"saidwhat ingest: {summary.read} read, {summary.added} added, {summary.already} already "
             f"stored, {summary.errors} errors" + (f" ({reasons})" if reasons else "")
             + (f", {summary.skipped_files} files of other kinds skipped" if summary.skipped_files else "")
+            + (f", {summary.replaced} re-extracted" if reextract else "")
             + f"; {summary.rate:.1f} docs/s")
     click.echo(line, err=True)
+    if orphaned:
+        click.echo(f"  {orphaned} corrections lost their record (orphaned); list them with: "
+                   f"saidwhat edits --status orphaned --db {db}", err=True)
     if summary.errors:
         click.echo(f"  list them with: saidwhat errors --db {db}", err=True)
         sys.exit(1)
@@ -121,7 +130,8 @@ def errors(db: str, reason: Optional[str], fmt: str) -> None:
 
 
 QUOTE_COLUMNS = ("quote_id", "date", "date_basis", "speaker", "source_type", "kind", "content", "outlet", "occurrences",
-                 "outlets", "article_id", "title", "url", "cue", "role", "confidence", "first_seen")
+                 "outlets", "article_id", "title", "url", "cue", "role", "confidence", "first_seen", "low_confidence",
+                 "corrected", "verdict")
 
 
 @main.command()
@@ -152,7 +162,7 @@ def quotes(db: str, speaker, about, since, until, kind, source_type, outlet, lim
         w = csv.writer(sys.stdout)
         w.writerow(QUOTE_COLUMNS)
         for d in dicts:
-            w.writerow(["; ".join(d[c]) if c == "outlets" else d[c] for c in QUOTE_COLUMNS])
+            w.writerow(["; ".join(d[c]) if c in ("outlets", "corrected") else d[c] for c in QUOTE_COLUMNS])
     else:
         _quote_table(found)
 

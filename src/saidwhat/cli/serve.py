@@ -4,10 +4,33 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import closing
 
 import click
 
 from . import main
+
+
+def _upgrade(db: str) -> None:
+    """Bring a store written by an older saidwhat to this schema (the server itself only reads).
+
+    Anything that is not such a store is left untouched, for the app to refuse with its own message.
+    """
+    import sqlite3
+
+    from ..store.connection import connect
+    from ..store.schema import SCHEMA_VERSION
+
+    try:
+        from pathlib import Path
+
+        with closing(sqlite3.connect(Path(db).resolve().as_uri() + "?mode=ro", uri=True)) as raw:
+            version = raw.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        return
+    if 1 <= version < SCHEMA_VERSION:
+        click.echo(f"saidwhat: upgrading {db} from schema version {version} to {SCHEMA_VERSION}", err=True)
+        connect(db).close()
 
 
 @main.command()
@@ -31,6 +54,7 @@ def serve(db: str, host: str, port: int, timeout: float) -> None:
         click.echo(f"saidwhat: no store at {db!r}; create one with: saidwhat ingest PATH --db {db}", err=True)
         sys.exit(2)
     try:
+        _upgrade(db)
         app = create_app(db, timeout=timeout)
     except SaidwhatError as exc:
         click.echo(f"saidwhat: {exc}", err=True)

@@ -56,6 +56,7 @@ class IngestSummary:
     error_reasons: dict = field(default_factory=dict)
     skipped_files: int = 0  # files in folders that are no input kind saidwhat reads
     seconds: float = 0.0
+    replaced: int = 0  # stored articles extracted anew (reextract=True); counted in ``added`` too
 
     @property
     def rate(self) -> float:
@@ -76,8 +77,11 @@ class _Batch:
 
 def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size: Optional[int] = None,
            stdin: Optional[BinaryIO] = None,
-           on_progress: Optional[Callable[[Progress], None]] = None) -> IngestSummary:
+           on_progress: Optional[Callable[[Progress], None]] = None, reextract: bool = False) -> IngestSummary:
     """Read, extract and store every document under ``paths``; bad documents are recorded, not fatal.
+
+    ``reextract``: articles already stored are extracted again and their records replaced; people's
+    corrections are re-applied to the new records (or flagged orphaned when their record is gone).
 
     Each batch of ``batch_size`` documents is committed whole; by default a batch closes at
     ``DEFAULT_BATCH`` documents to extract or ``DEFAULT_PREPARED_BATCH`` documents in all.
@@ -102,7 +106,9 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
                 errors.append((origin,) + result)
             else:
                 ready.append((result, origin, identity))
-        ids = corpus.write_batch(ready, errors)
+        before = len(corpus.writer.replaced)
+        ids = corpus.write_batch(ready, errors, replace=True) if reextract else corpus.write_batch(ready, errors)
+        counts["replaced"] += len(corpus.writer.replaced) - before
         counts["added"] += sum(1 for i in ids if i is not None)
         counts["already"] += sum(1 for i in ids if i is None)
         reasons.update(reason for _, reason, _ in errors)
@@ -115,7 +121,7 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
             if isinstance(item, DocumentError):
                 batch.errors.append((item.origin, item.reason, item.message))
             else:
-                _admit(item, corpus, seen, batch, counts)
+                _admit(item, corpus, seen, batch, counts, reextract)
             if len(batch) >= limit or len(batch.to_extract) >= to_extract_limit:
                 flush()
             if on_progress is not None:
@@ -126,11 +132,12 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
         on_progress(Progress(counts["read"], inputs.total_bytes, inputs.total_bytes))
     return IngestSummary(read=counts["read"], added=counts["added"], already=counts["already"],
                          errors=sum(reasons.values()), error_reasons=dict(sorted(reasons.items())),
-                         skipped_files=inputs.skipped_files, seconds=time.perf_counter() - started)
+                         skipped_files=inputs.skipped_files, seconds=time.perf_counter() - started,
+                         replaced=counts["replaced"])
 
 
 def _admit(doc: Union[Document, PreparedDocument], corpus: Corpus, seen: set[str], batch: _Batch,
-           counts: Counter) -> None:
+           counts: Counter, reextract: bool = False) -> None:
     """Check one document and queue it, unless it is already stored or cannot be made an article."""
     if isinstance(doc, PreparedDocument):
         # Pre-extracted: already the rows the store writes, no model objects in between.
@@ -144,7 +151,7 @@ def _admit(doc: Union[Document, PreparedDocument], corpus: Corpus, seen: set[str
             batch.errors.append((doc.origin, exc.reason, str(exc)))
             return
         identity = article_identity(article.text, article.url)
-    if identity in seen or corpus.writer.contains(identity):
+    if identity in seen or (not reextract and corpus.writer.contains(identity)):
         counts["already"] += 1
         return
     seen.add(identity)

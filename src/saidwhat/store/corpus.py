@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from ..model import Extraction
-from . import queries
+from . import edits, queries
 from .connection import MEMORY, connect, transaction
 from .identity import article_identity
 from .results import ArticleView, ErrorRecord, Occurrence, QuoteResult, SpeakerSummary
@@ -75,16 +75,19 @@ class Corpus:
             out.extend(self.write_batch(batch))
         return out
 
-    def write_batch(self, items: Sequence[tuple], errors: Iterable[tuple[str, str, str]] = ()
-                    ) -> list[Optional[int]]:
+    def write_batch(self, items: Sequence[tuple], errors: Iterable[tuple[str, str, str]] = (),
+                    replace: bool = False) -> list[Optional[int]]:
         """Store ``(extraction, origin[, identity])`` items and ``(document, reason, message)`` errors
-        in one transaction."""
+        in one transaction. ``replace``: an article already stored takes the new extraction's records
+        (people's corrections are applied again to them; see :mod:`saidwhat.store.edits`)."""
         writer = self.writer
+        writer.replace = replace
         try:
             with transaction(self.conn):
                 ids = [writer.add(extraction, origin, known[0] if known else None)
                        for extraction, origin, *known in items]
                 writer.flush()
+                edits.reapply(self.conn, ids)
                 # Documents stored now (or found stored) lose the errors earlier runs recorded for them.
                 writer.clear_errors([origin for _, origin, *_ in items if origin])
                 for document, reason, message in errors:
@@ -92,7 +95,30 @@ class Corpus:
         except BaseException:
             writer.rolled_back()
             raise
+        finally:
+            writer.replace = False
         return ids
+
+    # -- corrections -----------------------------------------------------------------------------
+
+    def correct(self, attribution_id: int, field: str, value: Any, editor: str) -> "edits.Edit":
+        """Correct one record's verdict, speaker, kind or date, and log it (see :mod:`.edits`)."""
+        with transaction(self.conn):
+            return edits.correct(self.conn, attribution_id, field, value, editor)
+
+    def merge_speakers(self, keep: int, drop: int, editor: str) -> "edits.Edit":
+        """Fold speaker ``drop`` into ``keep`` (articles stored later follow), and log it."""
+        with transaction(self.conn):
+            return edits.merge_speakers(self.conn, keep, drop, editor)
+
+    def split_speaker(self, speaker_id: int, printed_as: str, new_name: str, editor: str) -> list["edits.Edit"]:
+        """Move a speaker's quotes printed as ``printed_as`` to the speaker ``new_name``, and log it."""
+        with transaction(self.conn):
+            return edits.split_speaker(self.conn, speaker_id, printed_as, new_name, editor)
+
+    def edits(self, **filters: Any) -> list["edits.Edit"]:
+        """The edit log, newest first (filters: article_id, attribution_id, status, limit)."""
+        return edits.edits(self.conn, **filters)
 
     def record_errors(self, errors: Iterable[tuple[str, str, str]]) -> None:
         """Record ``(document, reason, message)`` for documents that could not be stored."""

@@ -49,7 +49,8 @@ class PreparedArticle(NamedTuple):
 ATTRIBUTION_FIELDS = ("kind", "content", "content_start", "content_end", "content_spans", "cue", "cue_start",
                       "cue_end", "cue_class", "speaker_local_id", "speaker_name", "speaker_type",
                       "speaker_role", "speaker_start", "speaker_end", "said", "date_text", "day",
-                      "source_chain", "confidence", "has_speaker", "role_given", "quote", "quote_is_id")
+                      "source_chain", "confidence", "has_speaker", "role_given", "quote", "quote_is_id",
+                      "speaker_resolution", "speaker_confidence")
 
 
 def _spans_json(spans) -> str:
@@ -98,7 +99,8 @@ def prepare_extraction(extraction: Extraction, identity: Optional[str] = None) -
             a.speaker_span[0] if a.speaker_span else None, a.speaker_span[1] if a.speaker_span else None,
             a.date, a.date_text, a.date or published,
             json.dumps([link.to_dict() for link in a.source_chain]) if a.source_chain else "[]",
-            a.confidence, ref is not None, ref.role if ref else None, quote, is_id))
+            a.confidence, ref is not None, ref.role if ref else None, quote, is_id,
+            getattr(ref, "resolution", None), getattr(ref, "confidence", None)))
     times = tuple((t.start, t.end, t.text, t.type, t.value, t.mod) for t in extraction.time_expressions)
     return PreparedArticle(identity or article_identity(art.text, art.url), art.id, art.url, art.title,
                            art.source, published, art.text, digest, minhash, bands,
@@ -154,12 +156,13 @@ def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
             quote, is_id = quote_id_or_key(content)
             sp = get("speaker")
             if sp is None:
-                ref_id = name = role = role_given = None
+                ref_id = name = role = role_given = resolution = ref_confidence = None
                 type_, has_ref = "unknown", False
             else:
                 ref_id, role_given = sp.get("id"), sp.get("role")
                 name, type_, role, has_ref = (sp.get("name"), sp.get("type", "unknown"),
                                               role_given or local_role.get(ref_id), True)
+                resolution, ref_confidence = sp.get("resolution"), sp.get("confidence")
             rows.append((
                 kind, content, c0, c1, spans_json, get("cue"),
                 None if cue_span is None else int(cue_span[0]), None if cue_span is None else int(cue_span[1]),
@@ -167,7 +170,8 @@ def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:
                 None if speaker_span is None else int(speaker_span[0]),
                 None if speaker_span is None else int(speaker_span[1]),
                 said, get("date_text"), said or published, _chain_json(chain) if chain else "[]",
-                float(get("confidence", 0.5)), has_ref, role_given, quote, is_id))
+                float(get("confidence", 0.5)), has_ref, role_given, quote, is_id, resolution,
+                None if ref_confidence is None else float(ref_confidence)))
         times = tuple((t["start"], t["end"], t["text"], t["type"], t.get("value"), t.get("mod"))
                       for t in d.get("time_expressions", ()))
         title, source, doc_id = d.get("title"), d.get("source"), d.get("id")

@@ -155,7 +155,12 @@ def quote_by_id(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
         kind=a["kind"], cue=a["cue"], speaker=a["merged_name"] or a["speaker_name"], speaker_id=a["speaker_id"],
         source_type=a["speaker_type"], role=a["speaker_role"], date=a["day"], outlet=first.outlet,
         title=first.title, url=first.url, confidence=a["confidence"], occurrences=len(occ), outlets=outlets,
-        first_seen=first.published, date_basis=date_basis(a["said"], a["day"]))
+        first_seen=first.published, date_basis=date_basis(a["said"], a["day"]), corrected=_fields(a["corrected"]),
+        verdict=a["verdict"], speaker_resolution=a["speaker_resolution"], speaker_confidence=a["speaker_confidence"])
+
+
+def _fields(corrected: Optional[str]) -> tuple[str, ...]:
+    return tuple(f for f in (corrected or "").split(",") if f)
 
 
 def date_basis(said: Optional[str], day: Optional[str]) -> Optional[str]:
@@ -223,7 +228,8 @@ def article(conn: sqlite3.Connection, article_id: Union[int, str]) -> Optional[A
             a["cue"], _pair(a["cue_start"], a["cue_end"]), a["merged_name"] or a["speaker_name"],
             a["speaker_id"], a["speaker_type"], _pair(a["speaker_start"], a["speaker_end"]), a["day"],
             a["quote_id"], date_basis(a["said"], a["day"]), a["date_text"], a["speaker_role"], a["confidence"],
-            a["cue_class"], a["speaker_local_id"])
+            a["cue_class"], a["speaker_local_id"], _fields(a["corrected"]), a["verdict"], a["speaker_resolution"],
+            a["speaker_confidence"], a["speaker_name"])
         for a in conn.execute(
             "SELECT a.*, s.name AS merged_name FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id "
             "WHERE a.article_id = ? ORDER BY a.seq", (row["id"],)))

@@ -11,6 +11,14 @@ from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
 
+LOW_CONFIDENCE = 0.5  # below this (the record's or its speaker's), a record is shown as uncertain
+
+
+def is_low(confidence: Optional[float], speaker_confidence: Optional[float] = None) -> bool:
+    """Whether a record is uncertain enough to be marked: its own or its speaker's confidence is low."""
+    return any(c is not None and c < LOW_CONFIDENCE for c in (confidence, speaker_confidence))
+
+
 def date_label(date: Optional[str], basis: Optional[str], short: bool = False) -> str:
     """How to show a record's date: "said on 2019-04-06", or "published 2019-04-08" when the article
     gives no date of saying (``short``: "said 2019-04-06", "pub. 2019-04-08")."""
@@ -59,10 +67,20 @@ class QuoteResult:
     outlets: tuple[str, ...]
     first_seen: Optional[str]
     date_basis: Optional[str] = None  # "said" (the date it was said) or "published" (no date of saying)
+    corrected: tuple[str, ...] = ()  # fields a person corrected (speaker, kind, date)
+    verdict: Optional[str] = None  # a reviewer's mark: right or wrong
+    speaker_resolution: Optional[str] = None  # how the speaker's name was resolved, when known
+    speaker_confidence: Optional[float] = None
+
+    @property
+    def low_confidence(self) -> bool:
+        return is_low(self.confidence, self.speaker_confidence)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["outlets"] = list(self.outlets)
+        d["corrected"] = list(self.corrected)
+        d["low_confidence"] = self.low_confidence
         return d
 
 
@@ -118,9 +136,21 @@ class StoredAttribution:
     confidence: Optional[float] = None
     cue_class: Optional[str] = None
     speaker_local_id: Optional[int] = None
+    corrected: tuple[str, ...] = ()
+    verdict: Optional[str] = None
+    speaker_resolution: Optional[str] = None
+    speaker_confidence: Optional[float] = None
+    speaker_as_printed: Optional[str] = None
+
+    @property
+    def low_confidence(self) -> bool:
+        return is_low(self.confidence, self.speaker_confidence)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        d["corrected"] = list(self.corrected)
+        d["low_confidence"] = self.low_confidence
+        return d
 
 
 @dataclass(frozen=True)

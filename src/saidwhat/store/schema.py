@@ -130,8 +130,43 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 """
 
+# Version 2: corrections made by people (the edit log, kept across re-extraction), and how each
+# speaker was resolved (``SpeakerRef.resolution`` and its confidence).
+_V2 = """
+ALTER TABLE attributions ADD COLUMN speaker_resolution TEXT;
+ALTER TABLE attributions ADD COLUMN speaker_confidence REAL;
+ALTER TABLE attributions ADD COLUMN corrected TEXT;     -- fields corrected by hand: "speaker,kind,date"
+ALTER TABLE attributions ADD COLUMN verdict TEXT;       -- a reviewer's mark: right or wrong
+CREATE INDEX attributions_confidence ON attributions(confidence);
+
+-- Every correction, in order. A record is named by its article's identity and its content
+-- (record_key), not by its row id, so re-extracting the article finds it again and re-applies it.
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    editor TEXT NOT NULL,
+    action TEXT NOT NULL,                   -- verdict, speaker, kind, date, merge, split
+    article_identity TEXT,
+    record_key TEXT,
+    attribution_id INTEGER,                 -- the row it applies to now (NULL when orphaned)
+    speaker_id INTEGER,                     -- merge: the speaker kept; split: the new speaker
+    other_speaker_id INTEGER,               -- merge: the speaker folded in; split: the one split
+    old_value TEXT, new_value TEXT,         -- JSON
+    status TEXT NOT NULL DEFAULT 'applied'  -- applied; orphaned: its record is gone after re-extraction
+);
+CREATE INDEX edits_article ON edits(article_identity);
+CREATE INDEX edits_attribution ON edits(attribution_id);
+
+-- Speakers folded into another by a merge: rows stored later under the old id move too.
+CREATE TABLE speaker_merges (
+    dropped INTEGER PRIMARY KEY REFERENCES speakers(id),
+    kept INTEGER NOT NULL REFERENCES speakers(id),
+    edit_id INTEGER REFERENCES edits(id)
+);
+"""
+
 # Version n is reached by running MIGRATIONS[n - 1] on a store at version n - 1.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

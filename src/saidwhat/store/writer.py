@@ -28,6 +28,8 @@ class StoreWriter:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self.replace = False  # True: an article already stored is extracted anew (see ``_replace``)
+        self.replaced: list[int] = []
         self.speakers = SpeakerIndex(conn)
         self.near = NearDuplicates(conn)
         self._next_attribution: Optional[int] = None
@@ -54,6 +56,10 @@ class StoreWriter:
         p = extraction
         if self._started is None:
             self._started = _now()
+        if self.replace:
+            row = self.conn.execute("SELECT id FROM articles WHERE identity = ?", (p.identity,)).fetchone()
+            if row is not None:
+                return self._add_rows(self._replace(row[0], p, origin), p)
         original = self.near.find(p.minhash, p.bands)
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO articles (identity, doc_id, url, title, source, published, text, "
@@ -67,6 +73,29 @@ class StoreWriter:
             self._first_article = article_id
         self._last_article = article_id
         self.near.remember(article_id, p.minhash, p.bands)
+        return self._add_rows(article_id, p)
+
+    def _replace(self, article_id: int, p: PreparedArticle, origin: Optional[str]) -> int:
+        """Clear a stored article's rows and take its new text and fields, keeping its id; the edit log
+        (``edits.reapply``, run by the caller) puts people's corrections back on the new records."""
+        conn = self.conn
+        conn.execute("INSERT INTO attributions_fts (attributions_fts, rowid, content, who, period) SELECT 'delete', "
+                     "id, content, who, period FROM attributions_fts_source WHERE id IN "
+                     "(SELECT id FROM attributions WHERE article_id = ?)", (article_id,))
+        conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', id, "
+                     "coalesce(title, ''), text FROM articles WHERE id = ?", (article_id,))
+        for table in ("attributions", "mentions", "article_speakers", "time_expressions"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        conn.execute("UPDATE articles SET doc_id = ?, url = ?, title = ?, source = ?, published = ?, text = ?, "
+                     "text_hash = ?, origin = coalesce(?, origin), minhash = ? WHERE id = ?",
+                     (p.doc_id, p.url, p.title, p.source, p.published, p.text, p.text_hash, origin, p.minhash,
+                      article_id))
+        conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, coalesce(title, ''), text "
+                     "FROM articles WHERE id = ?", (article_id,))
+        self.replaced.append(article_id)
+        return article_id
+
+    def _add_rows(self, article_id: int, p: PreparedArticle) -> int:
         published = p.published
         resolve = self.speakers.resolve
 
@@ -97,7 +126,8 @@ class StoreWriter:
                 else:
                     key = str(sid) if sid is not None else (a[10] or "").casefold() if a[20] else None
                     qid = quote_id_of_key(a[22], key, True)
-                rows.append((next_id + seq, article_id, seq) + a[:9] + (sid,) + a[9:20] + (qid,))
+                rows.append((next_id + seq, article_id, seq) + a[:9] + (sid,) + a[9:20] + (qid,)
+                            + (a[24:26] + (None, None))[:2])
             self._next_attribution = next_id + len(p.attributions)
         if p.times:
             self._times.extend((article_id,) + t for t in p.times)
@@ -122,8 +152,8 @@ class StoreWriter:
                 "INSERT INTO attributions (id, article_id, seq, kind, content, content_start, content_end, "
                 "content_spans, cue, cue_start, cue_end, cue_class, speaker_id, speaker_local_id, speaker_name, "
                 "speaker_type, speaker_role, speaker_start, speaker_end, said, date_text, day, source_chain, "
-                "confidence, quote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?)", rows)
+                "confidence, quote_id, speaker_resolution, speaker_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             # The view computes the speaker and period tokens exactly as fts.speaker_token/period_tokens.
             conn.execute("INSERT INTO attributions_fts (rowid, content, who, period) SELECT id, content, who, "
                          "period FROM attributions_fts_source WHERE id BETWEEN ? AND ?", (rows[0][0], rows[-1][0]))

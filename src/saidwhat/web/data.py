@@ -107,10 +107,11 @@ class ReadOnlyStore:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
             except sqlite3.DatabaseError as exc:
                 raise StoreUnavailable(f"{str(self.path)!r} is not a saidwhat store ({exc})") from exc
-            if version < 1 or version > SCHEMA_VERSION:
+            if version != SCHEMA_VERSION:
                 raise StoreUnavailable(
-                    f"{str(self.path)!r} is at schema version {version}; expected 1..{SCHEMA_VERSION}: "
-                    "serve a store written by 'saidwhat ingest' of this version")
+                    f"{str(self.path)!r} is at schema version {version}; expected {SCHEMA_VERSION}: "
+                    "serve a store written by 'saidwhat ingest' of this version ('saidwhat serve' "
+                    "upgrades an older store before serving it)")
 
     def _open(self, deadline=None) -> sqlite3.Connection:
         uri = f"file:{url_quote(str(self.path.resolve()))}?mode=ro"

@@ -14,7 +14,8 @@ from .data import ReadOnlyStore
 from .views import SearchParams
 
 COLUMNS = ("quote_id", "date", "date_basis", "speaker", "role", "source_type", "kind", "cue", "content", "outlet", "title",
-           "url", "article_id", "attribution_id", "occurrences", "outlets", "first_seen", "confidence")
+           "url", "article_id", "attribution_id", "occurrences", "outlets", "first_seen", "confidence",
+           "low_confidence", "corrected", "verdict")
 EXPORT_TIMEOUT = 60.0
 MAX_ROWS = 100_000
 
