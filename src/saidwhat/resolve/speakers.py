@@ -1,231 +1,332 @@
-"""Speakers across one document: names, pronouns and descriptions resolved to one entity each.
+"""Speakers across one document: each source mention resolved to an entity, or honestly not.
 
-"Trump" → "Donald Trump" (a surname seen with a first name earlier), "he" → the last person spoken
-of, "the US president" → the person whose role says president, "the Japanese daily" → the last
-organisation that was a source. Types: person, organization, unnamed ("officials", "a source"),
-unknown.
+Names: the role is split off ("Minister of Finance Peter Dunn" → Peter Dunn, role "Minister of
+Finance") and a surname or given name joins the person the article named in full (see
+``entities``). Pronouns: by agreement and salience (see ``pronouns``). Descriptions ("the former
+mayor", "the duchess", "the trust") join the entity introduced with that role, apposition, title or
+name head, or stay as written (unnamed). Every reference says how it was resolved and with what
+confidence. Types: person, organization, unnamed ("officials", "a source"), unknown.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
 from typing import Optional
 
 from ..attribute.found import MentionInfo
 from ..model import Mention, Speaker, SpeakerRef
+from ..parse.entities import name_labels
+from .entities import Entity, EntityTable, Occurrence
+from .gender import is_given_name
+from .lexicon import (DOCUMENT_HEADS, GENDERED_ROLES, GROUP_PRONOUNS, ORG_HEADS, ORG_WORDS,
+                      NOT_NAME, PERSON_HEADS, PERSON_PRONOUNS, THING_PRONOUNS, TITLE_WORDS)
+from .names import bare_name, fold, parse_person, split_role
+from .pronouns import antecedent
+from .scan import TextScan
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
-GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
-ORG_WORDS = frozenset("""
-party committee news times post journal shimbun agency ministry department inc corp corporation
-association council university institute foundation network campaign commission court congress
-senate house administration bureau office service group center centre fund bank reuters ap afp cnn
-bbc fox nbc abc cbs msnbc gallup pew quinnipiac google twitter facebook daily newspaper paper tribune
-gazette herald magazine press television radio company firm organization organisation government
-ministry union league club police army navy military pentagon kremlin coalition alliance caucus
-cabinet board panel poll survey study report reports report. media outlet channel
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"})
+_APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),")
+_CAPITALISED = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|the|and|&)?\s*[A-Z][\w’'&.-]*)*")
+# Heads general enough to stand for the organisation last quoted: "the company", "the Japanese daily".
+_GENERIC_ORG_HEADS = frozenset("""
+company firm group organisation organization chain daily newspaper paper agency network magazine
+outlet channel broadcaster station
 """.split())
-ORG_HEADS = frozenset("""
-daily newspaper paper agency network magazine outlet channel broadcaster station company firm
-campaign committee ministry department government administration organization organisation group
-party union council court board panel team office embassy
+_NOT_A_GIVEN_NAME_ALONE = frozenset("""
+may june april august will rose faith hope grace joy summer autumn bill mark art guy page chase
 """.split())
-PERSON_HEADS = frozenset("""
-president senator secretary governor minister leader spokesman spokeswoman spokesperson candidate
-nominee official chairman director ambassador mayor judge host anchor analyst professor adviser
-advisor aide chief ceo commissioner attorney congressman congresswoman lawmaker man woman businessman
-billionaire strategist pollster speaker representative source expert economist diplomat officer
-general lawyer author writer columnist critic resident voter supporter
-""".split())
-UNNAMED_PLURALS = frozenset("""
-officials pundits analysts experts sources critics observers aides reports polls studies people
-residents voters supporters opponents democrats republicans lawmakers diplomats economists
-researchers scientists witnesses insiders advisers advisors authorities investigators prosecutors
-members leaders activists commentators some others many media surveys
-""".split())
-_WORD = re.compile(r"[\w’'.-]+")
-
-
-@dataclass
-class _Entity:
-    id: int
-    name: str
-    type: str
-    roles: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    last: int = 0
 
 
 class SpeakerResolver:
-    """Resolves mentions in text order; ``speakers()`` lists the entities with their mentions."""
+    """Resolves mentions in text order; ``speakers()`` lists the entities with their mentions.
 
-    def __init__(self, text: str, names: list[tuple[int, int]], entity_types: dict[str, str]):
+    ``names`` (runs of capitalised words found by the attribute stage) is accepted for the callers'
+    sake; the text is scanned here (``scan.TextScan``). ``entity_types``: the NER label of each
+    source name (PERSON, ORG, GPE ...).
+    """
+
+    def __init__(self, text: str, names: list[tuple[int, int]] = (), entity_types: dict[str, str] = None):
         self.text = text
-        self.names = sorted(names)  # runs of capitalised words, for surnames and pronouns
-        self._name_starts = [s for s, _ in self.names]
-        # Full names ("Mike Pompeo") by surname, in text order, so a surname finds its first name
-        # without a scan of every name (long articles hold tens of thousands).
-        self._by_surname: dict[str, list[tuple[int, str]]] = {}
-        for s, e in self.names:
-            parts = text[s:e].split()
-            if len(parts) >= 2:
-                self._by_surname.setdefault(parts[-1].lower(), []).append((s, text[s:e]))
-        self.entity_types = entity_types  # NER label of each source name (PERSON, ORG, GPE ...)
-        self.entities: list[_Entity] = []
+        self.scan = TextScan(text)
+        self.table = EntityTable(self.scan)
+        self.entity_types = entity_types or {}
+        self._next_id = 0
+        self._learn_lone_given_names()
+
+    def _learn_lone_given_names(self) -> None:
+        """ "Meghan", "Harry" named alone, and "Mr. Marcus": persons, though never named in full."""
+        known = {o.start for o in self.table.occurrences}
+        candidates = []
+        for run in self.scan.runs:
+            if run.start in known:
+                continue
+            p = parse_person(run.text)
+            if p is None or p.full:
+                continue
+            lone_given = (" " not in run.text and is_given_name(p.surname) and not run.sentence_initial
+                          and p.surname not in _NOT_A_GIVEN_NAME_ALONE)
+            if lone_given or p.honorific:
+                candidates.append((run, p, lone_given))
+        # "London" and "Jordan" are given names too: the recogniser tells places apart.
+        labels = name_labels({run.text for run, _, lone in candidates if lone}) if candidates else {}
+        added = []
+        for run, p, lone_given in candidates:
+            if not lone_given or labels.get(run.text) not in _ORG_LABELS:
+                e = self.table.person(p, run.start)
+                if e is not None:
+                    added.append(Occurrence(run.start, run.end, e, run.sentence, run.object_like))
+        if added:
+            self.table.occurrences = sorted(self.table.occurrences + added, key=lambda o: o.start)
+        for o in self.table.occurrences:
+            role = self.scan.apposition_after(o.end)
+            if role and o.entity.type == "person":
+                o.entity.add_role(role, elsewhere=True)
+                o.entity.gender = o.entity.gender or _role_gender(role)
 
     def _text(self, span) -> str:
         return self.text[span[0]:span[1]]
 
     def resolve(self, m: MentionInfo) -> SpeakerRef:
-        entity = self._resolve(m)
+        entity, resolution, confidence = self._resolve(m)
         if entity is None:
-            return SpeakerRef(name=None, type="unknown", resolution="unresolved", confidence=0.0)
-        resolution, confidence = self._how(m, entity)
+            return SpeakerRef(name=None, type="unknown", resolution=resolution, confidence=confidence)
+        if entity.id is None:
+            self._next_id += 1
+            entity.id = self._next_id
         entity.mentions.append(Mention(m.span[0], m.span[1], self._text(m.span)))
         entity.last = m.span[0]
-        role_span = m.role
-        if role_span is None and not m.proper and not m.pronoun and m.determiner == "the" \
-                and entity.name.lower() != self._text(m.span).lower():
-            role_span = m.span  # "the Japanese daily" names what Yomiuri Shimbun is
-        if role_span:
-            role = _clean_role(self._text(role_span))
-            if role and role.lower() not in (r.lower() for r in entity.roles):
-                entity.roles.append(role)
+        if entity.type in ("person", "organization"):
+            self._occur(entity, m)
+        if m.role:
+            entity.add_role(self._text(m.role))
         return SpeakerRef(name=entity.name, type=entity.type,
                           role=entity.roles[0] if entity.roles else None, id=entity.id,
                           resolution=resolution, confidence=confidence)
 
-    def _how(self, m: MentionInfo, entity: _Entity) -> tuple[str, float]:
-        """How the mention became the entity's name, and how far that can be trusted."""
-        written = self._text(m.proper[-1] if m.proper else m.span)
-        if m.pronoun:
-            return "pronoun → last person or group spoken of", 0.5
-        if m.proper:
-            if written.lower() == entity.name.lower():
-                return "name as written", 0.9
-            return "name → fuller form given in the article", 0.75
-        if entity.type == "unnamed":
-            return "unnamed source as written", 0.8
-        return "description → entity with that role", 0.55
+    def _occur(self, entity: Entity, m: MentionInfo) -> None:
+        occ = self.table.occurrences
+        start, end = m.span
+        if any(o.start == start for o in occ[-50:]):
+            return
+        o = Occurrence(start, end, entity, self.scan.sentence_of(start), False)
+        i = len(occ)
+        while i > 0 and occ[i - 1].start > start:
+            i -= 1
+        occ.insert(i, o)
 
-    def _resolve(self, m: MentionInfo) -> Optional[_Entity]:
+    def _resolve(self, m: MentionInfo) -> tuple[Optional[Entity], str, float]:
         head = m.head.lower()
         if m.pronoun:
-            if head in PERSON_PRONOUNS:
-                return self._last(m.span[0], "person") or self._from_names(m.span[0])
-            if head in GROUP_PRONOUNS:
-                return self._last(m.span[0], ("organization", "unnamed"))
-            return None
+            return self._pronoun(m, head)
         if m.proper:
-            name = self._text(m.proper[-1])
-            kind = self._proper_type(m, name)
-            if kind == "person":
-                return self._person(name, m.span[0])
-            return self._named(name, kind)
-        # A common noun: a description of someone named before, or an unnamed source.
+            return self._proper(m)
+        named = self._apposed_name(m) or self._name_inside(m, head) or self._bare_person(m)
+        if named:
+            return named
         if m.determiner in ("the", "this", "that") and not m.plural:
-            if head in ORG_HEADS:
-                found = self._last(m.span[0], "organization")
-                if found:
-                    return found
-            elif head in PERSON_HEADS:
-                found = self._by_role(head, m.span[0])
-                if found:
-                    return found
+            found = self._description(m, head)
+            if found[0] is not None:
+                return found
         name = self._text(m.span)
-        kind = "organization" if head in ORG_HEADS and m.determiner == "the" else "unnamed"
-        return self._named(name, kind)
+        if head in ORG_HEADS and m.determiner == "the":
+            return self.table.unnamed(name, "organization"), "description: no organisation of that kind named", 0.4
+        if head in PERSON_HEADS and m.determiner == "the" and not m.plural:
+            return self.table.unnamed(name), "description: no one introduced with that role", 0.4
+        return self.table.unnamed(name), "unnamed source as written", 0.8
 
-    def _proper_type(self, m: MentionInfo, name: str) -> str:
-        label = self.entity_types.get(name)
-        words = [w.lower().strip(".") for w in _WORD.findall(name)]
-        if any(w in ORG_WORDS for w in words) or m.head.lower() in ORG_HEADS:
-            return "organization"
-        if any(self._surname_match(e.name, name) for e in self.entities if e.type == "person"):
-            return "person"
-        if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"):
-            return "organization"
+    def _pronoun(self, m: MentionInfo, head: str) -> tuple[Optional[Entity], str, float]:
+        pos = m.span[0]
+        sentence = self.scan.sentence_of(pos)
+        if head in PERSON_PRONOUNS:
+            found = antecedent(self.table.occurrences, pos, sentence, PERSON_PRONOUNS[head])
+            if found is None:
+                return None, "unresolved: no agreeing person before the pronoun", 0.0
+            gender = PERSON_PRONOUNS[head]
+            if gender and found.entity.gender is None and found.confidence >= 0.7:
+                found.entity.gender = gender  # a pronoun tied for sure tells the person's gender
+            return found.entity, found.resolution, found.confidence
+        if head in THING_PRONOUNS or head in GROUP_PRONOUNS:
+            kinds = ("organization",) if head in THING_PRONOUNS else ("organization", "unnamed")
+            found = antecedent(self._speaker_occurrences(kinds), pos, sentence, None, kinds)
+            if found is None:
+                return None, "unresolved: no organisation or group before the pronoun", 0.0
+            return found.entity, found.resolution.replace("subject", "source"), found.confidence - 0.1
+        return None, "unresolved pronoun", 0.0
+
+    def _speaker_occurrences(self, kinds) -> list[Occurrence]:
+        out = []
+        for e in self.table.entities:
+            if e.type in kinds:
+                for mention in e.mentions:
+                    out.append(Occurrence(mention.start, mention.end, e, self.scan.sentence_of(mention.start), False))
+        out.extend(o for o in self.table.occurrences if o.entity.type in kinds)
+        return sorted(out, key=lambda o: o.start)
+
+    def _proper(self, m: MentionInfo) -> tuple[Optional[Entity], str, float]:
+        ns, ne = _widen(self.text, m.proper[-1])
+        lo = min(m.span[0], ns)
+        printed = self.text[lo:ne]
+        if m.determiner and printed.lower().startswith(m.determiner):
+            printed = printed[len(m.determiner):].lstrip()
+        name = self.text[ns:ne]
+        if self._is_organisation(m, name, printed):
+            org_name = _org_name(printed) or name
+            return self.table.organisation(org_name), _how(org_name, "organisation"), 0.85
+        p = parse_person(printed) or parse_person(name) or self._known_bare(name)
+        if p is None:
+            role, _ = split_role(printed)
+            return self._description(m, fold(printed.split()[-1]), role or printed)
+        e = self.table.person(p, lo)
+        if e is None:
+            e = self.table.unnamed(p.name, "person")
+            return e, "surname shared by two people in the article: left as written", 0.3
+        role = self.scan.apposition_after(m.span[1])
+        if role:
+            e.add_role(role)
+        if p.role:
+            e.add_role(p.role)
+        written = p.name
+        if written.casefold() == e.name.casefold():
+            return e, "name as written" + (" (role split off)" if p.role else ""), 0.9
+        return e, "name → fuller form given in the article", 0.8
+
+    def _known_bare(self, name: str):
+        """ "King" or "Challenger" alone, where the article named Gayle King: a surname, not a title."""
+        if " " in name or not name[:1].isupper():
+            return None
+        p = bare_name(name)
+        return p if self.table.is_person_name(p) else None
+
+    def _is_organisation(self, m: MentionInfo, name: str, printed: str) -> bool:
+        words = [fold(w) for w in printed.split()]
+        label = self.entity_types.get(self._text(m.proper[-1]))
+        p = parse_person(printed) or parse_person(name) or self._known_bare(name)
+        last = name.split()[-1] if name.split() else ""
+        if len(last) >= 2 and last.isupper() and last.isalpha():
+            return True  # "California ISO", "LCSO"
+        known_person = p is not None and (self.table.is_person_name(p) or (p.full and is_given_name(p.first)))
+        if any(w in ORG_WORDS for w in words[-2:]) or m.head.lower() in ORG_HEADS:
+            return not (known_person and fold(m.head) not in ORG_WORDS)
+        if known_person or (p is not None and p.honorific):
+            return False
+        if label in _ORG_LABELS or fold(name) in self.scan.acronyms or (name.isupper() and len(name) > 1):
+            return True
         if label == "PERSON" or m.role or len(words) >= 2:
-            return "person"
-        if any(self._surname_match(e.name, name) for e in self.entities if e.type == "person"):
-            return "person"
-        return "person" if not m.plural else "organization"
+            return False
+        return bool(m.plural)
 
-    @staticmethod
-    def _surname_match(full: str, name: str) -> bool:
-        a, b = full.split(), name.split()
-        return bool(a and b) and a[-1].lower() == b[-1].lower()
+    def _bare_person(self, m: MentionInfo):
+        """ "Pay says": a surname the parser took for a common noun, where the article named Levi Pay."""
+        p = self._known_bare(self._text(m.span))
+        if p is None:
+            return None
+        e = self.table.person(p, m.span[0])
+        return (e, "surname → full name given in the article", 0.75) if e is not None else None
 
-    def _person(self, name: str, pos: int) -> _Entity:
-        words = name.split()
-        for e in self.entities:
-            if e.type != "person":
-                continue
-            ew = e.name.split()
-            if e.name.lower() == name.lower():
-                return e
-            if ew[-1].lower() == words[-1].lower():
-                if len(words) == 1 or len(ew) == 1 or ew[0].lower() == words[0].lower() \
-                        or ew[0][0].lower() == words[0][0].lower():
-                    if len(words) > len(ew):
-                        e.name = name  # a fuller name arrived after a surname-only mention
-                    return e
-        if len(words) == 1:
-            full = self._full_name(name, pos)
-            if full:
-                return self._new(full, "person")
-        return self._new(name, "person")
-
-    def _full_name(self, surname: str, pos: int) -> Optional[str]:
-        """The last full name before ``pos`` that ends with ``surname``."""
-        runs = self._by_surname.get(surname.lower(), [])
-        i = bisect_left(runs, (pos, ""))
-        return runs[i - 1][1] if i else None
-
-    def _named(self, name: str, kind: str) -> _Entity:
-        key = name.lower()
-        for e in self.entities:
-            if e.name.lower() == key or (kind == "organization" and e.type == kind and
-                                         (e.name.lower().endswith(" " + key) or key.endswith(" " + e.name.lower()))):
-                return e
-        return self._new(name, kind)
-
-    def _new(self, name: str, kind: str) -> _Entity:
-        e = _Entity(len(self.entities) + 1, name, kind)
-        self.entities.append(e)
-        return e
-
-    def _last(self, pos: int, kinds) -> Optional[_Entity]:
-        kinds = (kinds,) if isinstance(kinds, str) else kinds
-        before = [e for e in self.entities if e.type in kinds and e.mentions and e.last < pos]
-        return max(before, key=lambda e: e.last) if before else None
-
-    def _from_names(self, pos: int) -> Optional[_Entity]:
-        i = bisect_left(self._name_starts, pos)
-        while i > 0:
-            i -= 1
-            s, e = self.names[i]
-            if e <= pos and len(self.text[s:e].split()) >= 2:
-                return self._person(self.text[s:e], s)
+    def _apposed_name(self, m: MentionInfo):
+        """ "Another, Pelco, announced": a description followed by the name it stands for."""
+        match = _APPOSITIVE_NAME.match(self.text, m.span[1])
+        if not match or m.span[1] - m.span[0] > 40:
+            return None
+        name = match.group(1)
+        p = parse_person(name)
+        if p is not None and p.full and is_given_name(p.first):
+            e = self.table.person(p, match.start(1))
+            if e is not None:
+                return e, "description → name in apposition", 0.8
+        if p is not None and not all(fold(w) in NOT_NAME for w in name.split()):
+            return self.table.organisation(name), "description → name in apposition", 0.7
         return None
 
-    def _by_role(self, head: str, pos: int) -> Optional[_Entity]:
-        people = [e for e in self.entities if e.type == "person" and e.mentions and e.last < pos]
-        with_role = [e for e in people if any(head in r.lower().split() for r in e.roles)]
-        if with_role:
-            return max(with_role, key=lambda e: e.last)
+    def _name_inside(self, m: MentionInfo, head: str):
+        """ "a new Gallup poll", "data from California ISO": the maker named inside the mention."""
+        if head not in DOCUMENT_HEADS and head not in ORG_HEADS:
+            return None
+        inside = self._text(m.span)
+        for match in _CAPITALISED.finditer(inside):
+            words = match.group().split()
+            if match.start() == 0 and fold(words[0]) in ("the", "a", "an", "this"):
+                words = words[1:]
+            if words and not all(fold(w) in TITLE_WORDS or fold(w) in NOT_NAME for w in words):
+                name = " ".join(words)
+                if name_labels([name]).get(name) in ("NORP", "GPE") and " " not in name:
+                    continue  # "the Japanese daily", "the British newspaper": no maker named
+                return self.table.organisation(name), f"{head} → its maker named in the mention", 0.7
         return None
+
+    def _description(self, m: MentionInfo, head: str, role: Optional[str] = None):
+        """ "the former mayor" → the person introduced with that role; else unresolved."""
+        head = fold(head)
+        pos = m.span[0]
+        wanted = GENDERED_ROLES.get(head)
+        kind = "organization" if head in ORG_HEADS and head not in PERSON_HEADS else "person"
+        people = [e for e in self.table.entities if e.type == kind
+                  and 0 <= self._first_seen(e) < pos and head in e.role_words()
+                  and (wanted is None or e.gender in (None, wanted))]
+        if head in ORG_HEADS:
+            people += [e for e in self.table.entities if e.type == "organization" and 0 <= self._first_seen(e) < pos
+                       and fold(e.name.split()[-1]) == head and e not in people]
+        described = self._text(m.span)
+        if people:
+            pick = max(people, key=self._latest_before(pos))
+            pick.add_role(described, elsewhere=True)
+            how = "description → entity introduced with that role"
+            return pick, how, 0.7 if len(people) == 1 else 0.5
+        if head in _GENERIC_ORG_HEADS:
+            orgs = [e for e in self.table.entities if e.type == "organization" and e.mentions and e.last < pos]
+            if orgs:
+                pick = max(orgs, key=lambda e: e.last)
+                pick.add_role(described)  # "the Japanese daily" says what Yomiuri Shimbun is
+                return pick, "description → last organisation quoted", 0.5
+        if role is not None or head in PERSON_HEADS or head in TITLE_WORDS:
+            return None, "unresolved: no one introduced with that role", 0.0
+        return None, "unresolved description", 0.0
+
+    def _first_seen(self, e: Entity) -> int:
+        starts = [o.start for o in self.table.occurrences if o.entity is e] + [x.start for x in e.mentions]
+        return min(starts) if starts else -1
+
+    def _latest_before(self, pos: int):
+        def key(e: Entity) -> int:
+            starts = [o.start for o in self.table.occurrences if o.entity is e and o.start < pos]
+            return max(starts + [x.start for x in e.mentions if x.start < pos] + [-1])
+        return key
 
     def speakers(self) -> list[Speaker]:
-        return [Speaker(e.id, e.name, e.type, tuple(e.roles), tuple(e.mentions))
-                for e in self.entities if e.mentions]
+        mentioned = sorted((e for e in self.table.entities if e.mentions and e.id is not None), key=lambda e: e.id)
+        return [Speaker(e.id, e.name, e.type, tuple(e.roles), tuple(e.mentions)) for e in mentioned]
 
 
-def _clean_role(role: str) -> str:
-    role = role.strip(" ,")
-    for det in ("the ", "The ", "a ", "an "):
-        if role.startswith(det):
-            role = role[len(det):]
-    return role
+def _widen(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name span grown over hyphens glued to it: "Lewis" in "Montoya-Lewis" is "Montoya-Lewis"."""
+    s, e = span
+    while s > 1 and text[s - 1] in "-‐" and text[s - 2].isalpha():
+        s -= 1
+        while s > 0 and (text[s - 1].isalpha() or text[s - 1] in "’'"):
+            s -= 1
+    while e + 1 < len(text) and text[e] in "-‐" and text[e + 1].isalpha():
+        e += 1
+        while e < len(text) and text[e].isalpha():
+            e += 1
+    return s, e
+
+
+def _org_name(printed: str) -> str:
+    """An organisation's name as printed, less a leading article, an owner ("Japan's") and a
+    trailing possessive."""
+    words = printed.split()
+    owned = [i for i, w in enumerate(words[:-1]) if re.search(r"[’']s$", w)]
+    if owned:
+        words = words[owned[-1] + 1:]
+    while words and fold(words[0]) in ("the", "a", "an"):
+        words = words[1:]
+    name = " ".join(words)
+    return re.sub(r"[’']s$", "", name).strip(" ,")
+
+
+def _how(name: str, kind: str) -> str:
+    return f"{kind} name as written"
+
+
+def _role_gender(role: str) -> Optional[str]:
+    return next((GENDERED_ROLES[w] for w in map(fold, role.split()) if w in GENDERED_ROLES), None)
