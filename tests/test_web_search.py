@@ -74,7 +74,7 @@ def test_web_search_csv_download_matches_results(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert [int(row["quote_id"]) for row in rows] == [a["quote_id"] for a in api]
+    assert [row["quote_id"] for row in rows] == [a["quote_id"] for a in api]
     assert rows[0]["content"] == api[0]["content"]
 
 
@@ -94,9 +94,9 @@ def test_web_search_download_links_carry_the_query(client):
 @pytest.mark.parametrize("value, expected", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
     ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("plain words", "plain words"),
-    (None, ""), (3, "3"), (("a", "b"), "a; b"),
+    (None, ""), (3, 3), (-2.5, -2.5), (("a", "b"), "a; b"),
 ])
 def test_web_search_csv_cells_never_start_a_formula(value, expected):
-    from saidwhat.web.downloads import _cell
+    from saidwhat.export.csv_writer import safe_cell
 
-    assert _cell(value) == expected
+    assert safe_cell(value) == expected

@@ -5,7 +5,6 @@ Each is a thin adapter: parse options, call one library function, print the resu
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import os
@@ -159,10 +158,11 @@ def quotes(db: str, speaker, about, since, until, kind, source_type, outlet, lim
         for d in dicts:
             click.echo(json.dumps(d, ensure_ascii=False))
     elif fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(QUOTE_COLUMNS)
+        from ..export.csv_writer import CsvWriter
+
+        writer = CsvWriter(sys.stdout, QUOTE_COLUMNS)
         for d in dicts:
-            w.writerow(["; ".join(d[c]) if c in ("outlets", "corrected") else d[c] for c in QUOTE_COLUMNS])
+            writer.dict_row(d)
     else:
         _quote_table(found)
 

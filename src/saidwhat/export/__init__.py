@@ -5,7 +5,6 @@ Rows are streamed from the store in chunks, so exporting a large corpus needs li
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -14,6 +13,7 @@ from typing import Any, Iterator, Optional, TextIO, Union
 
 from ..errors import SaidwhatError
 from ..store.corpus import Corpus
+from .csv_writer import CsvWriter
 
 FORMATS = ("jsonl", "csv", "parquet")
 CHUNK = 10_000
@@ -55,6 +55,7 @@ def rows(corpus: Corpus) -> Iterator[list[tuple]]:
 
 def _as_dict(row: tuple) -> dict[str, Any]:
     d = dict(zip(COLUMNS, row))
+    d["quote_id"] = str(d["quote_id"])  # past 2^53: JavaScript's numbers cannot hold it
     d["source_chain"] = json.loads(d["source_chain"] or "[]")
     return d
 
@@ -78,13 +79,10 @@ def export(corpus: Corpus, fmt: str, out: Union[str, Path, TextIO, None] = None)
 
 def _text(corpus: Corpus, fmt: str, f: TextIO) -> int:
     n = 0
-    writer: Optional[Any] = None
-    if fmt == "csv":
-        writer = csv.writer(f)
-        writer.writerow(COLUMNS)
+    writer: Optional[CsvWriter] = CsvWriter(f, COLUMNS) if fmt == "csv" else None
     for chunk in rows(corpus):
         if writer is not None:
-            writer.writerows(chunk)
+            writer.rows(chunk)
         else:
             buf = io.StringIO()
             for row in chunk:

@@ -77,7 +77,9 @@ class QuoteResult:
         return is_low(self.confidence, self.speaker_confidence)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form; ``quote_id`` is a string (it exceeds 2^53, past JavaScript's exact integers)."""
         d = asdict(self)
+        d["quote_id"] = str(self.quote_id)
         d["outlets"] = list(self.outlets)
         d["corrected"] = list(self.corrected)
         d["low_confidence"] = self.low_confidence
@@ -147,7 +149,9 @@ class StoredAttribution:
         return is_low(self.confidence, self.speaker_confidence)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form; ``quote_id`` is a string, as in :meth:`QuoteResult.to_dict`."""
         d = asdict(self)
+        d["quote_id"] = str(self.quote_id)
         d["corrected"] = list(self.corrected)
         d["low_confidence"] = self.low_confidence
         return d

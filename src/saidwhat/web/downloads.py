@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Iterator
 
+from ..export.csv_writer import csv_lines
 from ..store import queries
 from ..store.results import QuoteResult
 from . import paging
@@ -20,18 +19,6 @@ EXPORT_TIMEOUT = 60.0
 MAX_ROWS = 100_000
 
 
-def _cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ (or a tab/CR) gets a leading '."""
-    if value is None:
-        return ""
-    if isinstance(value, (tuple, list)):
-        value = "; ".join(str(v) for v in value)
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not isinstance(value, (int, float)):
-        return "'" + text
-    return text
-
-
 def _results(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[QuoteResult]:
     with store.dedicated(EXPORT_TIMEOUT) as conn:
         for quote_id in paging.quote_ids(conn, params.filter(), limit):
@@ -40,16 +27,7 @@ def _results(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator
 
 def csv_rows(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[str]:
     """A header line, then one CSV line per quote."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(COLUMNS)
-    yield buf.getvalue()
-    for result in _results(store, params, limit):
-        buf.seek(0)
-        buf.truncate()
-        d = result.to_dict()
-        writer.writerow([_cell(d[c]) for c in COLUMNS])
-        yield buf.getvalue()
+    yield from csv_lines(COLUMNS, (result.to_dict() for result in _results(store, params, limit)))
 
 
 def jsonl_rows(store: ReadOnlyStore, params: SearchParams, limit: int) -> Iterator[str]:
