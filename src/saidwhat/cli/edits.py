@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import Optional
@@ -16,10 +15,9 @@ COLUMNS = ("id", "at", "editor", "action", "status", "attribution_id", "article_
            "speaker_id", "other_speaker_id", "old_value", "new_value")
 
 
-def _cell(value) -> str:
-    """A CSV cell: JSON for structured values; a leading ' where a spreadsheet would see a formula."""
-    text = "" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _cell(value) -> object:
+    """A CSV cell: JSON for structured values (the CSV writer guards it against formulas)."""
+    return value if value is None or isinstance(value, (str, int, float)) else json.dumps(value, ensure_ascii=False)
 
 
 @main.command()
@@ -51,11 +49,12 @@ def edits(db: str, article_id: Optional[int], status: Optional[str], limit: Opti
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "csv":
-            w = csv.writer(out)
-            w.writerow(COLUMNS)
+            from ..export.csv_writer import CsvWriter
+
+            writer = CsvWriter(out, COLUMNS)
             for e in found:
                 d = e.to_dict()
-                w.writerow([_cell(d[c]) for c in COLUMNS])
+                writer.row([_cell(d[c]) for c in COLUMNS])
         else:
             for e in found:
                 out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
