@@ -182,6 +182,8 @@ def _random_corpus(seed, docs=40):
         preds += [_random_attribution(rng, text, False) for _ in range(rng.randint(0, 3))]
         rng.shuffle(preds)
         gold.append({"id": f"g{i}", "text": text, "attributions": golds})
+        if i % 3 == 0:
+            gold[-1]["dates_annotated"] = True  # null gold dates count there
         if rng.random() < 0.9:
             pred.append({"id": f"g{i}", "attributions": preds})
     pred.append({"id": "not-in-gold", "attributions": []})
@@ -226,6 +228,31 @@ def test_evaluate_attributions_agree_with_reference(tmp_path, seed, focus, min_o
                              focus=focus, min_overlap=min_overlap)
     assert got == expected
     assert expected["matched"] > 0  # the case exercises matching
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("focus", ["all", "quoted"])
+def test_evaluate_attributions_with_names_agree_with_reference(tmp_path, seed, focus):
+    gold, pred = _random_corpus(seed)
+    gpath, ppath = _write(tmp_path / "gold.jsonl", gold), _write(tmp_path / "pred.jsonl", pred)
+    expected = _reference("score.py", gpath, ppath, "--focus", focus, "--names")
+    got = score_attributions({str(d["id"]): d for d in gold}, {str(d["id"]): d for d in pred},
+                             focus=focus, names=True)
+    assert got == expected
+    assert expected["name_exact_rate"] is not None
+
+
+@pytest.mark.parametrize("gold_name, pred_name, same", [
+    ("Joe Biden", "Joe Biden", True),
+    ("Joe Biden", "Biden", False),
+    ("the Associated Press", "Associated Press", True),
+    ("Reuters", "Reuters's", True),
+    ("Carla Moss", "Acting U.S. Attorney Carla Moss", False),
+])
+def test_evaluate_names_word_for_word(gold_name, pred_name, same):
+    from saidwhat.evaluate.attribution import same_name
+    gold = {"speaker": {"name": gold_name, "type": "person"}}
+    assert same_name(gold, {"speaker": {"name": pred_name}}) is same
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])

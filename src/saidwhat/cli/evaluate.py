@@ -51,10 +51,13 @@ _save = click.option("--save-predictions", type=click.File("w", encoding="utf-8"
               help="Share of the union two content spans must share to match.")
 @click.option("--beliefs", is_flag=True,
               help="Also extract beliefs, plans and findings (cue_class other).")
+@click.option("--names", is_flag=True,
+              help="A named gold speaker is right only when the resolved name is the same "
+                   "(adds name_exact_rate).")
 @_table
 @_workers
 @_save
-def eval_command(gold, focus, min_overlap, table, workers, save_predictions, beliefs) -> None:
+def eval_command(gold, focus, min_overlap, names, table, workers, save_predictions, beliefs) -> None:
     """Extract the texts of GOLD (JSON Lines with attributions) and score the attributions.
 
     Prints content precision/recall/F1, exact span rate, speaker accuracy, end-to-end F1 (content
@@ -63,7 +66,7 @@ def eval_command(gold, focus, min_overlap, table, workers, save_predictions, bel
     3 no spaCy pipeline.
     """
     _run(evaluate_attributions, gold, table, 20, focus=focus, min_overlap=min_overlap,
-         workers=workers, predictions=save_predictions, beliefs=beliefs)
+         workers=workers, predictions=save_predictions, beliefs=beliefs, names=names)
 
 
 @main.command("eval-time")

@@ -13,8 +13,12 @@ Definitions (those of the shared reference scorer):
 - The speaker is right when the speaker spans overlap, or neither side names a source, or the
   case-folded name words agree, or (for a gold person) the gold's last name word is among the
   predicted name's words.
+- With ``names``, a gold person or organization is right only when the resolved name is the same
+  (case-folded words, a leading "the" and a trailing "'s" aside): "he" must become "Joe Biden";
+  ``name_exact_rate`` is that share among matched gold persons and organizations.
 - ``end_to_end_f1`` counts a match only when its speaker is right; ``date_accuracy`` is over matched
-  gold attributions that carry a date.
+  gold attributions that carry a date and, in a document marked ``dates_annotated``, those whose
+  date is null too (the prediction must then be null).
 """
 
 from __future__ import annotations
@@ -41,6 +45,24 @@ def in_focus(gold: Mapping[str, Any], focus: str) -> bool:
 
 def name_words(name: Optional[str]) -> list[str]:
     return [w.casefold() for w in _WORD.findall(name or "")]
+
+
+def resolved_name_words(name: Optional[str]) -> list[str]:
+    """A name's words as ``--names`` compares them: a leading "the" and a trailing "'s" aside."""
+    words = name_words(name)
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(words) > 1 and words[-1] == "s" and ("'" in (name or "") or "’" in (name or "")):
+        words = words[:-1]
+    return words
+
+
+def same_name(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> Optional[bool]:
+    """Whether the resolved names agree; None when the gold is not a named person or organization."""
+    speaker = gold.get("speaker") or {}
+    if not speaker.get("name") or speaker.get("type") not in ("person", "organization"):
+        return None
+    return resolved_name_words(speaker["name"]) == resolved_name_words((pred.get("speaker") or {}).get("name"))
 
 
 def _overlaps(a: Optional[Sequence[int]], b: Optional[Sequence[int]]) -> bool:
@@ -99,10 +121,12 @@ class AttributionCounts:
     speaker_ok: int = 0
     dated: int = 0
     date_ok: int = 0
+    named: int = 0
+    name_ok: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind → [gold, found]
 
     def add_document(self, gold_doc: Mapping[str, Any], pred_doc: Optional[Mapping[str, Any]],
-                     focus: str, min_overlap: float) -> None:
+                     focus: str, min_overlap: float, names: bool = False) -> None:
         text = gold_doc["text"]
         self.documents += 1
         if pred_doc is None:
@@ -125,19 +149,23 @@ class AttributionCounts:
             tally[1] += 1
             self.matched += 1
             self.exact += _content(text, g) == _content(text, p)
-            self.speaker_ok += speaker_agrees(g, p)
-            if g.get("date"):
+            named = same_name(g, p)
+            if named is not None:
+                self.named += 1
+                self.name_ok += named
+            self.speaker_ok += named if names and named is not None else speaker_agrees(g, p)
+            if g.get("date") or ("date" in g and gold_doc.get("dates_annotated")):
                 self.dated += 1
-                self.date_ok += p.get("date") == g["date"]
+                self.date_ok += p.get("date") == g.get("date")
 
-    def metrics(self, focus: str) -> dict[str, Any]:
+    def metrics(self, focus: str, names: bool = False) -> dict[str, Any]:
         """The figures, keyed and rounded as the reference scorer prints them."""
         def ratio(a: int, b: int) -> float:
             return a / b if b else 0.0
 
         precision, recall = ratio(self.matched, self.predicted), ratio(self.matched, self.gold)
         e2e = f1(ratio(self.speaker_ok, self.predicted), ratio(self.speaker_ok, self.gold))
-        return {
+        out = {
             "focus": focus, "documents": self.documents,
             "missing_documents": self.missing_documents, "gold": self.gold,
             "predicted": self.predicted, "matched": self.matched,
@@ -150,13 +178,17 @@ class AttributionCounts:
             "recall_by_kind": {k: round(found / total, 4)
                                for k, (total, found) in sorted(self.by_kind.items())},
         }
+        if names:
+            out["name_exact_rate"] = round(self.name_ok / self.named, 4) if self.named else None
+        return out
 
 
 def score_attributions(gold_docs: Mapping[str, Mapping[str, Any]],
                        pred_docs: Mapping[str, Mapping[str, Any]], *, focus: str = "all",
-                       min_overlap: float = 0.5) -> dict[str, Any]:
+                       min_overlap: float = 0.5, names: bool = False) -> dict[str, Any]:
     """Metrics of predicted attributions against gold, both keyed by document id.
 
+    ``names``: judge named gold speakers by the resolved name (see the module docstring).
     Gold documents need ``text`` and ``attributions``; predictions for ids not in the gold are
     ignored, and a gold document with no prediction counts as missing (all its gold missed).
     """
@@ -164,5 +196,5 @@ def score_attributions(gold_docs: Mapping[str, Mapping[str, Any]],
         raise ValueError(f"focus is {focus!r}; expected one of {', '.join(FOCUSES)}")
     counts = AttributionCounts()
     for doc_id, gold_doc in gold_docs.items():
-        counts.add_document(gold_doc, pred_docs.get(doc_id), focus, min_overlap)
-    return counts.metrics(focus)
+        counts.add_document(gold_doc, pred_docs.get(doc_id), focus, min_overlap, names)
+    return counts.metrics(focus, names)

@@ -84,16 +84,17 @@ def evaluate_attributions(gold_path: Union[str, Path], *, focus: str = "all",
                           min_overlap: float = 0.5, workers: int = 1,
                           predictions: Optional[TextIO] = None,
                           on_error: Optional[Callable[[DocumentError], None]] = None,
-                          beliefs: bool = False) -> EvaluationReport:
+                          beliefs: bool = False, names: bool = False) -> EvaluationReport:
     """Extract every text of an attribution gold file and score the attributions found.
 
     ``predictions``, when given, receives saidwhat's output as JSON Lines (the scorer's pred format);
-    ``beliefs`` also extracts beliefs, plans and findings (see ``saidwhat.extract``).
+    ``beliefs`` also extracts beliefs, plans and findings (see ``saidwhat.extract``); ``names``
+    judges named speakers by the resolved name and adds ``name_exact_rate``.
     """
     gold = load_gold(gold_path, "attributions")
     preds, errors = predict(gold, workers, on_error, beliefs)
     _save(preds, predictions)
-    metrics = score_attributions(gold, preds, focus=focus, min_overlap=min_overlap)
+    metrics = score_attributions(gold, preds, focus=focus, min_overlap=min_overlap, names=names)
     return EvaluationReport(metrics, tuple(errors))
 
 

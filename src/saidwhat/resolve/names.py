@@ -131,7 +131,7 @@ def parse_person(printed: str) -> Optional[PersonName]:
         return None  # a role alone: "President", "International Trade Secretary"
     if len(tokens) == 1 and fold(tokens[0]) in NOT_NAME:
         return None  # "Another", "Posted"
-    if len(tokens) > 1 and fold(tokens[0]) in NAME_PARTICLES and all(
+    if (len(tokens) > 2 or tokens[0][:1].islower()) and fold(tokens[0]) in NAME_PARTICLES and all(
             fold(t) in NAME_PARTICLES for t in tokens[:-1]):
         tokens = [t.lower() for t in tokens[:-1]] + tokens[-1:]  # "Von der Leyen" opening a sentence
         return PersonName(name=name, role=role, first=None, middle=(),
