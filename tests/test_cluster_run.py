@@ -177,3 +177,13 @@ def test_cluster_run_mixed_inputs_keep_their_origins_and_urls(client, tmp_path):
     assert [r["url"] for r in rows if r["url"]] == ["https://example.org/0", "https://example.org/1"]
     assert sorted(r["origin"] for r in rows if not r["url"]) == [str(folder / f"t{i}.txt") for i in range(3)]
     assert all(r["attributions"] for r in rows)
+
+
+def test_cluster_run_document_over_budget_is_a_timeout_row(client, tmp_path):
+    slow = {"id": "slow", "text": "Bob said the plan would work and " * 6000}
+    path = write_jsonl(tmp_path / "in.jsonl", [document(0), slow, document(1)])
+    summary = run([str(path)], str(tmp_path / "out"), client=client, partition_size=10, budget=0.3)
+    rows = _rows(tmp_path / "out")
+    assert [(r["id"], r["error_reason"]) for r in rows] == [("doc-0", None), ("slow", "timeout"),
+                                                            ("doc-1", None)]
+    assert summary.errors == {"timeout": 1}

@@ -14,7 +14,7 @@ from saidwhat.store.corpus import Corpus
 class _FakeExtractor:
     """Extracts with the stand-in engine, in this process (batch sizes are what is tested here)."""
 
-    def __init__(self, workers: int = 1):
+    def __init__(self, workers: int = 1, budget=None):
         pass
 
     def __enter__(self):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional, Union
 
-from .errors import InputError, ModelNotFoundError, PublishedDateError, SaidwhatError
+from .errors import InputError, ModelNotFoundError, PublishedDateError, SaidwhatError, TimeBudgetError
 from .model import (Article, Attribution, Extraction, Mention, SourceLink, Speaker, SpeakerRef,
                     TimeExpression)
 
@@ -18,14 +18,14 @@ __version__ = "0.1.0"
 __all__ = [
     "extract", "Article", "Attribution", "Extraction", "Mention", "SourceLink", "Speaker",
     "SpeakerRef", "TimeExpression", "SaidwhatError", "InputError", "PublishedDateError",
-    "ModelNotFoundError", "__version__",
+    "ModelNotFoundError", "TimeBudgetError", "__version__",
 ]
 
 
 def extract(text: str, published: Union[str, date, None] = None, *, id: Optional[str] = None,
             title: Optional[str] = None, url: Optional[str] = None,
             source: Optional[str] = None, beliefs: bool = False,
-            html: Optional[bool] = None) -> Extraction:
+            html: Optional[bool] = None, budget: Optional[float] = None) -> Extraction:
     """Every attribution in one article, its speakers and its time expressions.
 
     ``text`` that is HTML markup (``html=None``: it starts with a page tag; ``html=True``: always) is
@@ -35,8 +35,10 @@ def extract(text: str, published: Union[str, date, None] = None, *, id: Optional
 
     ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates; when None, a dateline on the
     first line of ``text`` is used. ``beliefs=True`` also reports beliefs, plans and findings given
-    without quotation marks ("she thinks ..."), which are left out by default. Raises
-    :class:`InputError` for text that is not a ``str``.
+    without quotation marks ("she thinks ..."), which are left out by default. ``budget``: seconds
+    the extraction may take (default: no limit); past it :class:`TimeBudgetError` (an
+    :class:`InputError` with reason ``timeout``) is raised. Raises :class:`InputError` for text
+    that is not a ``str``; lone surrogates in it become U+FFFD (offsets hold).
     """
     from .pipeline import extract as _extract
 
@@ -44,7 +46,8 @@ def extract(text: str, published: Union[str, date, None] = None, *, id: Optional
         page = _read_page(text, id)
         text, title, url = page.text, title or page.title, url or page.url
         source, published = source or page.source, published or page.published
-    return _extract(text, published, id=id, title=title, url=url, source=source, beliefs=beliefs)
+    return _extract(text, published, id=id, title=title, url=url, source=source, beliefs=beliefs,
+                    budget=budget)
 
 
 def _looks_like_html(text: str) -> bool:

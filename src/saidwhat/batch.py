@@ -13,13 +13,17 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Mapping, Optional, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional
 
+from .budget import DEFAULT_BUDGET, time_budget
 from .errors import InputError, SaidwhatError
 from .model import Article, Extraction
-from .read.documents import DocumentError
+from .outcomes import BatchSummary, DocumentError, InputDocument, Item, Result
+
+__all__ = ["BatchSummary", "DocumentError", "Extractor", "InputDocument", "Item", "Result",
+           "extract_many", "extract_one"]
 
 # Fields of an input record that become Article fields; anything else is ignored.
 ARTICLE_FIELDS = ("title", "url", "source")
@@ -27,61 +31,39 @@ ARTICLE_FIELDS = ("title", "url", "source")
 # the workers evenly loaded and memory flat, large enough that pickling overhead stays negligible.
 CHUNK_DOCS = 4
 CHUNK_CHARS = 200_000
+# Seconds past its documents' budgets that a worker task may run before its worker is killed.
+HARD_GRACE = 30.0
 # Chunks in flight per worker: enough to keep every worker busy while the parent writes output.
 WINDOW_PER_WORKER = 4
 
 
-@dataclass(frozen=True)
-class InputDocument:
-    """One input record with where it came from (a JSON Lines line number, when known)."""
-
-    record: Mapping[str, Any]
-    line: Optional[int] = None
-
-
-Result = Union[Extraction, DocumentError]
-Item = Union[Mapping[str, Any], Article, InputDocument, DocumentError, str]
-
-
-@dataclass
-class BatchSummary:
-    """Counts over one batch: documents seen, extracted, attributions found, skipped by reason."""
-
-    documents: int = 0
-    extracted: int = 0
-    attributions: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def add(self, result: Result) -> None:
-        self.documents += 1
-        if isinstance(result, DocumentError):
-            self.skipped[result.reason] = self.skipped.get(result.reason, 0) + 1
-        else:
-            self.extracted += 1
-            self.attributions += len(result.attributions)
-
-    @property
-    def skipped_total(self) -> int:
-        return sum(self.skipped.values())
-
-    def describe(self) -> str:
-        """One line for a person: ``12 documents, 11 extracted, 40 attributions, 1 skipped (...)``."""
-        text = (f"{self.documents} documents, {self.extracted} extracted, "
-                f"{self.attributions} attributions, {self.skipped_total} skipped")
-        if self.skipped:
-            text += " (" + ", ".join(f"{n} {r}" for r, n in sorted(self.skipped.items())) + ")"
-        return text
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, "extracted": self.extracted,
-                "attributions": self.attributions, "skipped": dict(sorted(self.skipped.items()))}
-
-
-def extract_one(item: Item, index: int = 0, beliefs: bool = False) -> Result:
+def extract_one(item: Item, index: int = 0, beliefs: bool = False,
+                budget: Optional[float] = DEFAULT_BUDGET) -> Result:
     """The extraction of one input item, or a :class:`DocumentError`; never raises for bad input.
 
-    ``beliefs``: also report beliefs, plans and findings (see ``saidwhat.extract``).
+    ``beliefs``: also report beliefs, plans and findings (see ``saidwhat.extract``). ``budget``:
+    seconds the document may take (0 or ``None``: no limit); past it, a ``timeout`` error.
     """
+    if budget and not _warm:
+        _warm_up()  # loading spaCy and the stages is the process's cost, not this document's
+    with time_budget(budget or 0):
+        return _extract_one(item, index, beliefs)
+
+
+_warm = False
+
+
+def _warm_up() -> None:
+    """Load the pipeline and run every stage once (a missing model raises here, as it would later)."""
+    global _warm
+    from .parse.nlp import load_pipeline
+
+    load_pipeline()
+    _extract_one("“Warm-up,” he said.", 0, False)
+    _warm = True
+
+
+def _extract_one(item: Item, index: int, beliefs: bool) -> Result:
     from .pipeline import make_article
 
     if isinstance(item, DocumentError):
@@ -149,10 +131,11 @@ _startup_error: Optional[BaseException] = None
 START_TIMEOUT = 600
 
 
-def _extract_chunk(chunk: list[tuple[int, Item]], beliefs: bool = False) -> list[Result]:
+def _extract_chunk(chunk: list[tuple[int, Item]], beliefs: bool = False,
+                   budget: Optional[float] = DEFAULT_BUDGET) -> list[Result]:
     if _startup_error is not None:
         raise _startup_error
-    return [extract_one(item, index, beliefs) for index, item in chunk]
+    return [extract_one(item, index, beliefs, budget) for index, item in chunk]
 
 
 def _init_worker(ready) -> None:
@@ -163,10 +146,7 @@ def _init_worker(ready) -> None:
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     try:
-        from .parse.nlp import load_pipeline
-
-        load_pipeline()
-        extract_one("“Warm-up,” he said.")  # imports every stage once
+        _warm_up()  # imports every stage once
     except Exception as e:  # noqa: BLE001 - reported by this worker's first task
         _startup_error = e
     finally:
@@ -206,7 +186,7 @@ class Extractor:
 
     def __init__(self, workers: int = 1, chunk_size: int = CHUNK_DOCS,
                  chunk_chars: int = CHUNK_CHARS, window: Optional[int] = None,
-                 beliefs: bool = False):
+                 beliefs: bool = False, budget: Optional[float] = DEFAULT_BUDGET):
         if workers < 1:
             raise ValueError(f"workers is {workers}; expected 1 or more")
         self.workers = workers
@@ -214,6 +194,7 @@ class Extractor:
         self.chunk_chars = max(1, chunk_chars)
         self.window = window or workers * WINDOW_PER_WORKER
         self.beliefs = beliefs
+        self.budget = budget
         self._pool: Optional[ProcessPoolExecutor] = None
 
     def __enter__(self) -> "Extractor":
@@ -259,7 +240,7 @@ class Extractor:
         """One result per input item, in input order."""
         if self.workers == 1:
             for index, item in enumerate(docs):
-                yield extract_one(item, index, self.beliefs)
+                yield extract_one(item, index, self.beliefs, self.budget)
             return
         yield from self._map_parallel(docs)
 
@@ -280,13 +261,14 @@ class Extractor:
                     return
                 chunk, future, tries = pending.popleft()
                 try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    # A worker died (out of memory, a crash in native code). Restart the pool,
-                    # resubmit what was in flight, and retry this chunk one document at a time.
-                    self._restart()
-                    pending = collections.deque((c, self._submit(c), t) for c, _, t in pending)
+                    results = future.result(timeout=self._hard_limit(len(chunk)))
+                except (BrokenProcessPool, FutureTimeout) as e:
+                    # A worker died (out of memory, a crash in native code) or is stuck past every
+                    # budget check. Restart the pool, retry this chunk one document at a time,
+                    # then resubmit what was in flight.
+                    self._restart(kill=isinstance(e, FutureTimeout))
                     results = list(self._retry_alone(chunk))
+                    pending = collections.deque((c, self._submit(c), t) for c, _, t in pending)
                 yield from results
         finally:
             for _, future, _ in pending:
@@ -294,10 +276,21 @@ class Extractor:
 
     def _submit(self, chunk: list) -> Future:
         assert self._pool is not None
-        return self._pool.submit(_extract_chunk, chunk, self.beliefs)
+        return self._pool.submit(_extract_chunk, chunk, self.beliefs, self.budget)
 
-    def _restart(self) -> None:
+    def _hard_limit(self, documents: int) -> Optional[float]:
+        """Seconds to wait for a task of ``documents`` before its worker is deemed stuck and killed.
+
+        The budget is checked inside the worker as it goes, so this only fires for a document
+        stuck where no check is made; ``None`` (no budget) waits for ever.
+        """
+        return self.budget * documents + HARD_GRACE if self.budget else None
+
+    def _restart(self, kill: bool = False) -> None:
         if self._pool is not None:
+            if kill:
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self.start()
@@ -305,25 +298,31 @@ class Extractor:
     def _retry_alone(self, chunk: list[tuple[int, Item]]) -> Iterator[Result]:
         for index, item in chunk:
             try:
-                yield self._submit([(index, item)]).result()[0]
+                yield self._submit([(index, item)]).result(timeout=self._hard_limit(1))[0]
             except BrokenProcessPool:
                 self._restart()
-                yield _crashed(item, index)
+                yield _crashed(item, index, "worker-crashed",
+                               "the worker process died on this document (out of memory?); "
+                               "try it alone with saidwhat extract")
+            except FutureTimeout:
+                self._restart(kill=True)
+                yield _crashed(item, index, "timeout",
+                               f"the worker was still reading this document {self._hard_limit(1):g} s "
+                               f"after it started (time budget {self.budget:g} s) and was stopped")
 
 
-def _crashed(item: Item, index: int) -> DocumentError:
+def _crashed(item: Item, index: int, reason: str, message: str) -> DocumentError:
     line = item.line if isinstance(item, InputDocument) else None
     record = item.record if isinstance(item, InputDocument) else item
     doc_id = record.id if isinstance(record, Article) else (
         _document_id(record, line, index) if isinstance(record, Mapping) else None)
-    return DocumentError(doc_id, "worker-crashed",
-                         "the worker process died on this document (out of memory?); "
-                         "try it alone with saidwhat extract", line, index)
+    return DocumentError(doc_id, reason, message, line, index)
 
 
 def extract_many(docs: Iterable[Item], workers: int = 1, *, beliefs: bool = False,
                  chunk_size: int = CHUNK_DOCS, chunk_chars: int = CHUNK_CHARS,
-                 window: Optional[int] = None) -> Iterator[Result]:
+                 window: Optional[int] = None,
+                 budget: Optional[float] = DEFAULT_BUDGET) -> Iterator[Result]:
     """Extract every document of ``docs``, yielding an Extraction or a DocumentError per input, in order.
 
     An item is a dict ``{"id", "text", "published"?, "title"?, "url"?, "source"?}``, an
@@ -332,11 +331,12 @@ def extract_many(docs: Iterable[Item], workers: int = 1, *, beliefs: bool = Fals
     reader's per-line errors keep their place in the output). A missing id becomes the line number
     (or the 1-based position). ``workers > 1`` runs a pool of spawned processes; the input is read
     lazily and at most ``window`` chunks are in flight. ``beliefs``: also report beliefs, plans
-    and findings (see ``saidwhat.extract``). Raises only for problems that concern every
+    and findings (see ``saidwhat.extract``). ``budget``: seconds per document (``None``: no limit);
+    a document past it gives a ``timeout`` error in its place. Raises only for problems that concern every
     document (no spaCy model: :class:`~saidwhat.errors.ModelNotFoundError`).
     """
     runner = Extractor(workers, chunk_size=chunk_size, chunk_chars=chunk_chars, window=window,
-                       beliefs=beliefs)
+                       beliefs=beliefs, budget=budget)
     try:
         yield from runner.map(docs)
     finally:

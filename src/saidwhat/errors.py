@@ -38,3 +38,13 @@ class ModelNotFoundError(SaidwhatError):
     """No English spaCy pipeline is installed."""
 
     exit_code = 3
+
+
+class TimeBudgetError(InputError):
+    """A document took longer than its time budget; batches record it as a ``timeout`` error."""
+
+    def __init__(self, seconds: float, document: Optional[str] = None):
+        self.seconds = seconds
+        super().__init__(
+            f"extraction took longer than its time budget of {seconds:g} s and was stopped; "
+            f"raise the budget (--budget) to read this document", document, reason="timeout")

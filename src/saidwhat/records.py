@@ -86,9 +86,11 @@ def _unit_bounds(f: Frame, text: str) -> tuple[int, int]:
     hi = max([e for _, e in f.content] + ([f.cue[1]] if f.cue else []) +
              ([f.source.span[1]] if f.source else []))
     # Widen to the sentence: "On Friday, Pompeo said ..." puts the day before the speaker.
-    while lo > 0 and text[lo - 1] not in ".!?\n":
+    # Only so far: a line with no full stop would make this quadratic, and no frame reaches further.
+    floor, ceiling = max(0, lo - _FRAME_REACH), min(len(text), hi + _FRAME_REACH)
+    while lo > floor and text[lo - 1] not in ".!?\n":
         lo -= 1
-    while hi < len(text) and text[hi] not in ".!?\n":
+    while hi < ceiling and text[hi] not in ".!?\n":
         hi += 1
     return lo, hi
 

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO, Union
 
+from .budget import DEFAULT_BUDGET
 from .batch import BatchSummary, DocumentError, InputDocument, Result, extract_many
 from .read.documents import Document
 from .read.inputs import read_file
@@ -71,25 +72,29 @@ def read_files(paths: Iterable[Union[str, Path]], published: Union[str, date, No
 
 
 def extract_files(paths: Iterable[Union[str, Path]], published: Union[str, date, None] = None,
-                  workers: int = 1, beliefs: bool = False) -> Iterator[Result]:
+                  workers: int = 1, beliefs: bool = False,
+                  budget: Optional[float] = DEFAULT_BUDGET) -> Iterator[Result]:
     """An Extraction (id = the path as given) or a DocumentError naming the file, per file, in order.
 
     ``published`` overrides any dateline; a missing, binary or non-UTF-8 file is a DocumentError. An
     HTML file (by extension or content) is read as a page, as ``saidwhat ingest`` reads it.
     """
-    return extract_many(read_files(paths, published), workers=workers, beliefs=beliefs)
+    return extract_many(read_files(paths, published), workers=workers, beliefs=beliefs,
+                        budget=budget)
 
 
 def run_jsonl(lines: Iterable[bytes], out: TextIO, workers: int = 1,
               on_error: Optional[Callable[[DocumentError], None]] = None,
-              beliefs: bool = False) -> BatchSummary:
+              beliefs: bool = False, budget: Optional[float] = DEFAULT_BUDGET) -> BatchSummary:
     """Extract every document of a JSON Lines byte stream and write ``Extraction.to_dict()`` lines.
 
-    Output lines are in input order; a document that cannot be extracted gets no output line, is
-    passed to ``on_error`` and counted in the returned summary by reason.
+    Output lines are in input order, each flushed as soon as it is known (a slow document holds
+    back only the lines after it); a document that cannot be extracted (or runs past ``budget``
+    seconds: ``timeout``) gets no output line, is passed to ``on_error`` and counted in the
+    returned summary by reason.
     """
     summary = BatchSummary()
-    for result in extract_many(read_records(lines), workers=workers, beliefs=beliefs):
+    for result in extract_many(read_records(lines), workers=workers, beliefs=beliefs, budget=budget):
         summary.add(result)
         if isinstance(result, DocumentError):
             if on_error is not None:
@@ -97,5 +102,6 @@ def run_jsonl(lines: Iterable[bytes], out: TextIO, workers: int = 1,
             continue
         out.write(dumps_line(result.to_dict()))
         out.write("\n")
+        out.flush()
     out.flush()
     return summary

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..candidates.cues import has_cue
 from ..model import Article, Span, TimeExpression
 from ..parse.nlp import load_pipeline
+from ..parse.tokens import parse_texts
 from ..segment.paragraphs import split_paragraphs
 from ..segment.quotes import Quote, find_quotes
 from ..segment.units import make_units
@@ -53,7 +54,7 @@ def find_frames(article: Article, times: tuple[TimeExpression, ...], beliefs: bo
     rules = [r for r in UNIT_RULES if r.name not in off]
     if candidates and rules:
         nlp = load_pipeline()
-        docs = nlp.pipe((text[u.start:u.end] for u in candidates), disable=UNUSED_WHEN_PARSING)
+        docs = parse_texts(nlp, (text[u.start:u.end] for u in candidates), UNUSED_WHEN_PARSING)
         for unit, doc in zip(candidates, docs):
             lo, hi = bisect_left(time_starts, unit.start), bisect_left(time_starts, unit.end)
             ctx = UnitContext(text, unit, doc, time_spans[lo:hi], off)

@@ -15,6 +15,7 @@ import click
 
 from ..errors import SaidwhatError
 from . import main
+from .edge import budget_option
 
 DB_HELP = "The store file (default saidwhat.db, or $SAIDWHAT_DB)."
 db_option = click.option("--db", default="saidwhat.db", envvar="SAIDWHAT_DB", show_default=True,
@@ -60,19 +61,21 @@ def _console(stderr: bool = False):
 @click.option("--reextract", is_flag=True,
               help="Extract articles already stored again and replace their records; corrections made with "
                    "'serve --edit' are applied again (or flagged orphaned when their record is gone).")
+@budget_option
 @_errors_to_exit
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: Optional[int], quiet: bool,
-           reextract: bool) -> None:
+           reextract: bool, budget: float) -> None:
     """Read, extract and store articles from PATHS (.txt, .html, .jsonl[.gz], .warc[.gz], folders, -)."""
     from ..ingest import Progress, ingest as run
     from ..store.corpus import Corpus
 
     with Corpus(db) as corpus:
         if quiet:
-            summary = run(paths, corpus, workers=workers, batch_size=batch_size, reextract=reextract)
+            summary = run(paths, corpus, workers=workers, batch_size=batch_size, reextract=reextract,
+                          budget=budget)
         else:
             summary = _with_progress(lambda cb: run(paths, corpus, workers=workers, batch_size=batch_size,
-                                                    on_progress=cb, reextract=reextract), Progress)
+                                                    on_progress=cb, reextract=reextract, budget=budget), Progress)
         orphaned = len(corpus.edits(status="orphaned")) if reextract else 0
     reasons = ", ".join(f"{r}: {n}" for r, n in summary.error_reasons.items())
     line = (f"saidwhat ingest: {summary.read} read, {summary.added} added, {summary.already} already "

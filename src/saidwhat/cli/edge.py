@@ -8,7 +8,12 @@ from typing import Iterator
 
 import click
 
+from ..budget import DEFAULT_BUDGET
 from ..errors import SaidwhatError
+
+budget_option = click.option(
+    "--budget", type=click.FloatRange(0), default=DEFAULT_BUDGET, show_default=True, metavar="SECONDS",
+    help="Time a document may take; past it, it is a 'timeout' error and the rest goes on (0: no limit).")
 
 
 def warn(message: str, prefix: str = "saidwhat") -> None:

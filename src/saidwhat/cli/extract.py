@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from .edge import library_errors, warn
+from .edge import budget_option, library_errors, warn
 
 from ..batch import DocumentError
 from ..errors import InputError
@@ -63,7 +63,8 @@ class _ErrorReporter:
               help="Processes to extract with (each loads the language model once).")
 @click.option("--beliefs", is_flag=True,
               help="Also report beliefs, plans and findings (cue_class other), not only speech.")
-def extract_command(files, jsonl, output, fmt, published, workers, beliefs) -> None:
+@budget_option
+def extract_command(files, jsonl, output, fmt, published, workers, beliefs, budget) -> None:
     """Who said what in each FILE ('-' = stdin), or in each line of a --jsonl batch.
 
     \b
@@ -78,20 +79,20 @@ def extract_command(files, jsonl, output, fmt, published, workers, beliefs) -> N
         raise click.UsageError("give either FILE arguments or --jsonl IN (not both, not neither)")
     with library_errors():
         if jsonl:
-            code = _run_jsonl(jsonl, output, workers, beliefs)
+            code = _run_jsonl(jsonl, output, workers, beliefs, budget)
         else:
-            code = _run_files(files, output, fmt, published, workers, beliefs)
+            code = _run_files(files, output, fmt, published, workers, beliefs, budget)
     sys.exit(code)
 
 
-def _run_jsonl(path: str, output, workers: int, beliefs: bool) -> int:
+def _run_jsonl(path: str, output, workers: int, beliefs: bool, budget: float) -> int:
     from ..read.inputs import open_binary
 
     started = time.perf_counter()
     stream = open_binary(path)  # InputError (exit 2) when it cannot be opened
     try:
         summary = run_jsonl(stream, output, workers=workers, on_error=_ErrorReporter(),
-                            beliefs=beliefs)
+                            beliefs=beliefs, budget=budget)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -100,10 +101,10 @@ def _run_jsonl(path: str, output, workers: int, beliefs: bool) -> int:
     return 1 if summary.skipped_total else 0
 
 
-def _run_files(files, output, fmt: str, published, workers: int, beliefs: bool) -> int:
+def _run_files(files, output, fmt: str, published, workers: int, beliefs: bool, budget: float) -> int:
     extractions: list[Extraction] = []
     skipped = 0
-    for result in extract_files(files, published, workers=workers, beliefs=beliefs):
+    for result in extract_files(files, published, workers=workers, beliefs=beliefs, budget=budget):
         if isinstance(result, DocumentError):
             skipped += 1
             _warn(f"{result.document}: {result.message}")

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from .edge import library_errors
+from .edge import budget_option, library_errors
 
 from . import main
 
@@ -29,8 +29,9 @@ def _say(message: str) -> None:
 @click.option("--partition-size", type=click.IntRange(1), default=500, show_default=True,
               help="Documents (lines or files) per partition, i.e. per task and per shard.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (the summary still goes to stderr).")
+@budget_option
 def run_command(inputs, out_dir: str, scheduler: str, workers: Optional[int], partition_size: int,
-                quiet: bool) -> None:
+                quiet: bool, budget: float) -> None:
     """Extract INPUTS (.jsonl[.gz], .warc[.gz], text/HTML folders, globs) on Dask into Parquet shards.
 
     \b
@@ -46,7 +47,8 @@ def run_command(inputs, out_dir: str, scheduler: str, workers: Optional[int], pa
     with library_errors("saidwhat run", "interrupted; complete shards are kept: run the same "
                         "command again to resume"), bar:
         summary = run(inputs, out_dir, scheduler=scheduler, workers=workers,
-                      partition_size=partition_size, on_start=bar.start, on_progress=bar.update)
+                      partition_size=partition_size, on_start=bar.start, on_progress=bar.update,
+                      budget=budget)
     speed = (f"; {summary.rate:.1f} docs/s on {summary.workers} workers ({summary.seconds:.1f} s)"
              if summary.written else "")
     _say(summary.describe() + speed)

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, Sequence
 
+from ..budget import DEFAULT_BUDGET
 from ..errors import InputError, SaidwhatError
 from .partitions import DEFAULT_SIZE, Plan, plan
 from .shards import complete_shards, read_summary, remove_stale, shard_path
@@ -128,13 +129,15 @@ def connect(scheduler: str = "local", workers: Optional[int] = None,
 def run(paths: Sequence[str], out_dir: str, *, scheduler: str = "local", workers: Optional[int] = None,
         partition_size: int = DEFAULT_SIZE, client=None,
         on_start: Optional[Callable[[str, int, int], None]] = None,
-        on_progress: Optional[Callable[[RunProgress], None]] = None) -> RunSummary:
+        on_progress: Optional[Callable[[RunProgress], None]] = None,
+        budget: Optional[float] = DEFAULT_BUDGET) -> RunSummary:
     """Extract every document under ``paths`` into Parquet shards in ``out_dir``; resumable.
 
     ``client`` (a ``distributed.Client``) is used when given; otherwise one is made from
     ``scheduler`` and ``workers`` (see :func:`connect`). ``on_start(dashboard, shards, to_do)`` is
     called once connected, before the workers load the pipeline. Bad documents are rows with an error; a partition whose task
-    fails is listed in ``failed`` and is retried by running the same command again.
+    fails is listed in ``failed`` and is retried by running the same command again. A document
+    that takes more than ``budget`` seconds is a row with error ``timeout``.
     """
     the_plan = plan(paths, partition_size)
     present = set(check_output(out_dir, the_plan))
@@ -143,9 +146,9 @@ def run(paths: Sequence[str], out_dir: str, *, scheduler: str = "local", workers
     if client is None and present.issuperset(p.shard for p in the_plan.partitions):
         return _summarize(the_plan, out_dir, present, [], [], 0.0, 0.0, 0)  # nothing to start workers for
     if client is not None:
-        return _run(the_plan, out_dir, present, client, on_start, on_progress)
+        return _run(the_plan, out_dir, present, client, on_start, on_progress, budget)
     with connect(scheduler, workers) as new_client:
-        return _run(the_plan, out_dir, present, new_client, on_start, on_progress)
+        return _run(the_plan, out_dir, present, new_client, on_start, on_progress, budget)
 
 
 def _start_workers(client) -> None:
@@ -162,7 +165,8 @@ def _start_workers(client) -> None:
                                    f"{answer.get('exception_text') or answer.get('exception')}")
 
 
-def _run(the_plan: Plan, out_dir: str, present: set, client, on_start, on_progress) -> RunSummary:
+def _run(the_plan: Plan, out_dir: str, present: set, client, on_start, on_progress,
+         budget: Optional[float] = DEFAULT_BUDGET) -> RunSummary:
     from distributed import as_completed
 
     started = time.perf_counter()
@@ -176,7 +180,7 @@ def _run(the_plan: Plan, out_dir: str, present: set, client, on_start, on_progre
     if on_progress is not None:
         on_progress(RunProgress(len(present), total, documents))
     token = uuid.uuid4().hex[:8]  # task keys unique to this run, so a shared scheduler never mixes runs
-    futures = [client.submit(extract_partition, p, out_dir, key=f"saidwhat-{p.shard}-{token}",
+    futures = [client.submit(extract_partition, p, out_dir, budget, key=f"saidwhat-{p.shard}-{token}",
                              pure=False, retries=TASK_RETRIES) for p in todo]
     names = {f.key: p.shard for f, p in zip(futures, todo)}
     failed: list[tuple[str, str]] = []

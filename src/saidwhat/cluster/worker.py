@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import os
 from collections import Counter
+from typing import Optional
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..batch import DocumentError as BatchError
 from ..batch import extract_one
+from ..budget import DEFAULT_BUDGET
 from ..errors import InputError
 from ..read.documents import DocumentError
 from ..pipeline import make_article
@@ -42,7 +44,7 @@ class PipelineLoader(WorkerPlugin):
         await asyncio.get_running_loop().run_in_executor(None, warm_up)
 
 
-def extract_partition(part: Partition, out_dir: str) -> ShardSummary:
+def extract_partition(part: Partition, out_dir: str, budget: Optional[float] = DEFAULT_BUDGET) -> ShardSummary:
     """Extract every document of ``part`` and write its shard; a shard already complete is kept.
 
     One bad document becomes an error row and the others go on. Only a problem that concerns every
@@ -65,7 +67,7 @@ def extract_partition(part: Partition, out_dir: str) -> ShardSummary:
             except InputError as exc:
                 row = error_row(item.origin, exc.reason, str(exc), id=item.id, text=item.text, meta=meta)
             else:
-                result = extract_one(article, index)
+                result = extract_one(article, index, budget=budget)
                 if isinstance(result, BatchError):
                     row = error_row(item.origin, result.reason, result.message, id=item.id,
                                     text=item.text, meta=meta)

@@ -7,10 +7,11 @@ bad document does not stop the others.
 
 from __future__ import annotations
 
-from typing import Sequence, Union
+from typing import Optional, Sequence, Union
 
 from ..batch import DocumentError as BatchError
 from ..batch import Extractor
+from ..budget import DEFAULT_BUDGET
 from ..model import Article, Extraction
 
 Failure = tuple[str, str]
@@ -20,8 +21,8 @@ Result = Union[Extraction, Failure]
 class ArticleExtractor:
     """Extracts lists of articles in order over ``workers`` processes; close it (or use ``with``)."""
 
-    def __init__(self, workers: int = 1):
-        self._runner = Extractor(workers)
+    def __init__(self, workers: int = 1, budget: Optional[float] = DEFAULT_BUDGET):
+        self._runner = Extractor(workers, budget=budget)
 
     def __enter__(self) -> "ArticleExtractor":
         return self

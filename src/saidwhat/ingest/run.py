@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Optional, Sequence, Union
 
+from ..budget import DEFAULT_BUDGET
 from ..errors import InputError
 from ..model import Article, Extraction
 from ..pipeline import make_article
@@ -77,14 +78,16 @@ class _Batch:
 
 def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size: Optional[int] = None,
            stdin: Optional[BinaryIO] = None,
-           on_progress: Optional[Callable[[Progress], None]] = None, reextract: bool = False) -> IngestSummary:
+           on_progress: Optional[Callable[[Progress], None]] = None, reextract: bool = False,
+           budget: Optional[float] = DEFAULT_BUDGET) -> IngestSummary:
     """Read, extract and store every document under ``paths``; bad documents are recorded, not fatal.
 
     ``reextract``: articles already stored are extracted again and their records replaced; people's
     corrections are re-applied to the new records (or flagged orphaned when their record is gone).
 
     Each batch of ``batch_size`` documents is committed whole; by default a batch closes at
-    ``DEFAULT_BATCH`` documents to extract or ``DEFAULT_PREPARED_BATCH`` documents in all.
+    ``DEFAULT_BATCH`` documents to extract or ``DEFAULT_PREPARED_BATCH`` documents in all. A document
+    that takes more than ``budget`` seconds is recorded as a ``timeout`` error.
     """
     started = time.perf_counter()
     inputs = Inputs(paths, stdin=stdin)
@@ -92,7 +95,7 @@ def ingest(paths: Sequence[str], corpus: Corpus, *, workers: int = 1, batch_size
     counts = Counter()
     seen: set[str] = set()
     batch = _Batch()
-    extractor = ArticleExtractor(workers)
+    extractor = ArticleExtractor(workers, budget)
     to_extract_limit = batch_size or DEFAULT_BATCH
     limit = batch_size or DEFAULT_PREPARED_BATCH
 

@@ -23,6 +23,14 @@ class Unit:
     start: int
     end: int
     quotes: tuple[Quote, ...]
+    cut: bool = False  # a piece of a stretch longer than MAX_UNIT_CHARS (see ``cut_long``)
+
+
+# Longest unit the rules read at once. News sentences, even joined around a quote of several
+# sentences, stay under 2,000 characters; a longer stretch with no sentence end (a 1 MB line, a wall
+# of quote marks) is read in pieces of at most this length, cut at white space outside quotes where
+# it can be, so the work per unit, and hence per document, stays linear in the document's length.
+MAX_UNIT_CHARS = 3_000
 
 
 # A place dateline that opens a story's first paragraph: "WASHINGTON --", "LOS ANGELES, Sept. 28
@@ -56,6 +64,48 @@ def make_units(paragraphs: list[Paragraph], quotes: list[Quote],
             if m and m.end() < spans[0][1] and not any(q.start < m.end() for q in pq):
                 spans[0][0] = m.end()
         for s, e in spans:
-            inside = tuple(q for q in pq if s <= q.start and q.end <= e)
-            units.append(Unit(len(units), p.index, s, e, inside))
+            pieces = cut_long(text, s, e, pq) if text is not None and e - s > MAX_UNIT_CHARS \
+                else [(s, e)]
+            for a, b in pieces:
+                inside = tuple(q for q in pq if a <= q.start and q.end <= b)
+                units.append(Unit(len(units), p.index, a, b, inside, len(pieces) > 1))
     return units
+
+
+def cut_long(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """``text[start:end]`` in consecutive pieces of at most ``MAX_UNIT_CHARS`` characters.
+
+    Each cut falls at the last white space before the limit that is not inside a quote, else at the
+    last white space, else at the limit; pieces are trimmed of white space, and no character other
+    than white space is left out.
+    """
+    inside = sorted((q.start, q.end) for q in quotes if q.start < end and q.end > start)
+    pieces, lo, qi = [], start, 0
+    while end - lo > MAX_UNIT_CHARS:
+        limit = lo + MAX_UNIT_CHARS
+        while qi < len(inside) and inside[qi][1] <= lo:
+            qi += 1
+        cut = None
+        for j in range(limit, lo, -1):
+            if text[j - 1].isspace() or text[j].isspace():
+                if cut is None:
+                    cut = j  # the fallback: white space, even inside a quote
+                if not any(qs < j < qe for qs, qe in inside[qi:qi + 64] if qs < limit):
+                    cut = j
+                    break
+            if limit - j > 400 and cut is not None:
+                break
+        cut = cut or limit
+        pieces.append((lo, cut))
+        lo = cut
+        while lo < end and text[lo].isspace():
+            lo += 1
+    if lo < end:
+        pieces.append((lo, end))
+    return [(a, _rstrip(text, a, b)) for a, b in pieces if _rstrip(text, a, b) > a]
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
