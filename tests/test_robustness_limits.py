@@ -31,8 +31,9 @@ MARKS = ["“", "”", '"', "‘", "’", "'", "«", "»", "„", "``", "''"]
 
 
 @pytest.mark.parametrize("mark", MARKS)
-def test_tokens_long_run_keeps_every_character_at_its_offset(mark):
-    text = "Bob said it. " + mark * 3000 + " and more, he said."
+@pytest.mark.parametrize("n", [201, 3000, 3333])
+def test_tokens_long_run_keeps_every_character_at_its_offset(mark, n):
+    text = "Bob said it. " + mark * n + " and more,  he said.\n" + mark * n
     doc = make_doc(load_pipeline(), text)
     assert doc.text == text
     assert max(len(t) for t in doc) <= MAX_RUN

@@ -36,7 +36,7 @@ def make_doc(nlp, text: str) -> Doc:
     for m in runs:
         if m.start() > lo:
             parts.append(nlp.make_doc(text[lo:m.start()]))
-        words = [text[i:i + MAX_RUN] for i in range(m.start(), m.end(), MAX_RUN)]
+        words = [text[i:min(i + MAX_RUN, m.end())] for i in range(m.start(), m.end(), MAX_RUN)]
         spaces = [False] * len(words)
         lo = m.end()
         if text[lo:lo + 1] == " ":
