@@ -14,7 +14,7 @@ QUOTE = re.compile(r"“([^”]*)”")
 SPEAKER = "Ada Lovelace"
 
 
-def fake_extract_article(article, beliefs=False):
+def fake_extract_article(article, beliefs=False, off=frozenset()):
     text = article.text
     attributions, mentions = [], []
     for m in QUOTE.finditer(text):

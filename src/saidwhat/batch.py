@@ -38,16 +38,17 @@ WINDOW_PER_WORKER = 4
 
 
 def extract_one(item: Item, index: int = 0, beliefs: bool = False,
-                budget: Optional[float] = DEFAULT_BUDGET) -> Result:
+                budget: Optional[float] = DEFAULT_BUDGET, off: frozenset = frozenset()) -> Result:
     """The extraction of one input item, or a :class:`DocumentError`; never raises for bad input.
 
     ``beliefs``: also report beliefs, plans and findings (see ``saidwhat.extract``). ``budget``:
     seconds the document may take (0 or ``None``: no limit); past it, a ``timeout`` error.
+    ``off``: registered rules switched off (see ``saidwhat rules``).
     """
     if budget and not _warm:
         _warm_up()  # loading spaCy and the stages is the process's cost, not this document's
     with time_budget(budget or 0):
-        return _extract_one(item, index, beliefs)
+        return _extract_one(item, index, beliefs, off)
 
 
 _warm = False
@@ -63,7 +64,7 @@ def _warm_up() -> None:
     _warm = True
 
 
-def _extract_one(item: Item, index: int, beliefs: bool) -> Result:
+def _extract_one(item: Item, index: int, beliefs: bool, off: frozenset = frozenset()) -> Result:
     from .pipeline import make_article
 
     if isinstance(item, DocumentError):
@@ -75,9 +76,9 @@ def _extract_one(item: Item, index: int, beliefs: bool) -> Result:
     try:
         if isinstance(item, Article):
             doc_id = item.id
-            return _extract_lazily(item, beliefs=beliefs)
+            return _extract_lazily(item, beliefs, off)
         if isinstance(item, str):
-            return _extract_lazily(make_article(item), beliefs=beliefs)
+            return _extract_lazily(make_article(item), beliefs, off)
         if not isinstance(item, Mapping):
             return DocumentError(None, "not-an-object",
                                  f"input is {type(item).__name__}; expected an object with a "
@@ -89,7 +90,7 @@ def _extract_one(item: Item, index: int, beliefs: bool) -> Result:
                                  line, index)
         extras = {k: item[k] if isinstance(item.get(k), str) else None for k in ARTICLE_FIELDS}
         article = make_article(item["text"], item.get("published"), id=doc_id, **extras)
-        return _extract_lazily(article, beliefs=beliefs)
+        return _extract_lazily(article, beliefs, off)
     except InputError as e:
         return DocumentError(doc_id, e.reason, _plain_message(e, doc_id), line, index)
     except (SaidwhatError, ImportError):
@@ -103,9 +104,11 @@ def _extract_one(item: Item, index: int, beliefs: bool) -> Result:
                              f"document", line, index)
 
 
-def _extract_lazily(article: Article, beliefs: bool = False) -> Extraction:
+def _extract_lazily(article: Article, beliefs: bool = False, off: frozenset = frozenset()) -> Extraction:
     from .pipeline import extract_article  # lazily: spaCy loads on the first document
 
+    if off:  # engine stand-ins in tests keep the two-argument signature
+        return extract_article(article, beliefs=beliefs, off=off)
     return extract_article(article, beliefs=beliefs)
 
 
@@ -132,10 +135,10 @@ START_TIMEOUT = 600
 
 
 def _extract_chunk(chunk: list[tuple[int, Item]], beliefs: bool = False,
-                   budget: Optional[float] = DEFAULT_BUDGET) -> list[Result]:
+                   budget: Optional[float] = DEFAULT_BUDGET, off: frozenset = frozenset()) -> list[Result]:
     if _startup_error is not None:
         raise _startup_error
-    return [extract_one(item, index, beliefs, budget) for index, item in chunk]
+    return [extract_one(item, index, beliefs, budget, off) for index, item in chunk]
 
 
 def _init_worker(ready) -> None:
@@ -186,7 +189,8 @@ class Extractor:
 
     def __init__(self, workers: int = 1, chunk_size: int = CHUNK_DOCS,
                  chunk_chars: int = CHUNK_CHARS, window: Optional[int] = None,
-                 beliefs: bool = False, budget: Optional[float] = DEFAULT_BUDGET):
+                 beliefs: bool = False, budget: Optional[float] = DEFAULT_BUDGET,
+                 off: frozenset = frozenset()):
         if workers < 1:
             raise ValueError(f"workers is {workers}; expected 1 or more")
         self.workers = workers
@@ -195,6 +199,7 @@ class Extractor:
         self.window = window or workers * WINDOW_PER_WORKER
         self.beliefs = beliefs
         self.budget = budget
+        self.off = off
         self._pool: Optional[ProcessPoolExecutor] = None
 
     def __enter__(self) -> "Extractor":
@@ -240,7 +245,7 @@ class Extractor:
         """One result per input item, in input order."""
         if self.workers == 1:
             for index, item in enumerate(docs):
-                yield extract_one(item, index, self.beliefs, self.budget)
+                yield extract_one(item, index, self.beliefs, self.budget, self.off)
             return
         yield from self._map_parallel(docs)
 
@@ -276,7 +281,7 @@ class Extractor:
 
     def _submit(self, chunk: list) -> Future:
         assert self._pool is not None
-        return self._pool.submit(_extract_chunk, chunk, self.beliefs, self.budget)
+        return self._pool.submit(_extract_chunk, chunk, self.beliefs, self.budget, self.off)
 
     def _hard_limit(self, documents: int) -> Optional[float]:
         """Seconds to wait for a task of ``documents`` before its worker is deemed stuck and killed.
@@ -322,7 +327,7 @@ def _crashed(item: Item, index: int, reason: str, message: str) -> DocumentError
 def extract_many(docs: Iterable[Item], workers: int = 1, *, beliefs: bool = False,
                  chunk_size: int = CHUNK_DOCS, chunk_chars: int = CHUNK_CHARS,
                  window: Optional[int] = None,
-                 budget: Optional[float] = DEFAULT_BUDGET) -> Iterator[Result]:
+                 budget: Optional[float] = DEFAULT_BUDGET, off: frozenset = frozenset()) -> Iterator[Result]:
     """Extract every document of ``docs``, yielding an Extraction or a DocumentError per input, in order.
 
     An item is a dict ``{"id", "text", "published"?, "title"?, "url"?, "source"?}``, an
@@ -332,11 +337,11 @@ def extract_many(docs: Iterable[Item], workers: int = 1, *, beliefs: bool = Fals
     (or the 1-based position). ``workers > 1`` runs a pool of spawned processes; the input is read
     lazily and at most ``window`` chunks are in flight. ``beliefs``: also report beliefs, plans
     and findings (see ``saidwhat.extract``). ``budget``: seconds per document (``None``: no limit);
-    a document past it gives a ``timeout`` error in its place. Raises only for problems that concern every
+    a document past it gives a ``timeout`` error in its place; ``off``: rules switched off. Raises only for problems that concern every
     document (no spaCy model: :class:`~saidwhat.errors.ModelNotFoundError`).
     """
     runner = Extractor(workers, chunk_size=chunk_size, chunk_chars=chunk_chars, window=window,
-                       beliefs=beliefs, budget=budget)
+                       beliefs=beliefs, budget=budget, off=off)
     try:
         yield from runner.map(docs)
     finally:

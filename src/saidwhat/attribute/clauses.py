@@ -71,12 +71,11 @@ def vetoed(ctx: UnitContext, cue, lemma: str, comp) -> Optional[str]:
             CUE_FORMS.get(t.lower_) in SPEECH_LEMMAS and t.tag_ == "VBG" and
             any(c.dep_ in _SUBJECTS for c in t.children) for t in ctx.doc[cue.i + 1:comp.left_edge.i]):
         return "speaker-shown"  # "concludes with footage of Trump saying “...”": Trump says it
-    if ctx.on("colon-owns-quote") and comp.i < cue.i and CUE_FORMS.get(comp.lower_) in SPEECH_LEMMAS \
-            and any(c.text == ":" for c in comp.children):
-        return "colon-owns-quote"  # "Kole scolded him: “...,” she said": the quote is the colon's
-    if ctx.on("narrator-after-conjunction") and comp.i > cue.i and \
+    if ctx.on("clause-after-conjunction") and comp.i > cue.i and \
             any(t.tag_ == "CC" for t in ctx.doc[cue.i + 1:comp.left_edge.i]):
-        return "narrator-after-conjunction"  # "she said, but Kevin was drifting": the narrator's
+        # "estimated “between 100 and 200” could die", "said, but Kevin was drifting": the clause
+        # the parser found starts past a conjunction, so it is not the cue's own complement.
+        return "clause-after-conjunction"
     return None
 
 
@@ -86,9 +85,6 @@ def clause(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
     if not comps:
         return None
     comp = comps[-1]
-    quoted_before = [c for c in comps if c.i < cue.i and ctx.quote_of(c) is not None]
-    if ctx.on("quote-before-cue") and quoted_before and comp.i > cue.i and ctx.quote_of(comp) is None:
-        comp = quoted_before[-1]  # "“...,” Warren told him, after he admitted ...": the quote
     if vetoed(ctx, cue, lemma, comp):
         return None
     span = ctx.content_span(comp)
@@ -113,7 +109,7 @@ def clause(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
         return None
     mention = ctx.mention(subject)
     if ctx.on("source-in-content") and mention.span[0] < span[1] and span[0] < mention.span[1]:
-        return None
+        return None  # "what he called a “crisis”": the clause holds its own source
     span = widen_to_quotes(span, ctx.unit.quotes)
     kind, inside = content_kind(ctx.text, span, ctx.unit.quotes)
     return Frame("clause", "clause", (span,) + ((after,) if after else ()), kind, ctx.unit.index,

@@ -135,7 +135,7 @@ class UnitContext:
         if subjects:
             before = [c for c in subjects if c.i < verb.i]
             return before[-1] if before else subjects[0]
-        if verb.tag_ == "VBG" and verb.i > 0 and self.on("shown-speaking"):
+        if verb.tag_ == "VBG" and verb.i > 0 and self.on("speaker-of-footage"):
             prev = self.doc[verb.i - 1]
             if prev.tag_ in ("NNP", "NNPS") and prev.dep_ == "pobj" and prev.head.lower_ in ("of", "with"):
                 return prev  # "footage of Hillary Clinton asking ...": the one shown speaks

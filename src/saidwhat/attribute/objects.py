@@ -83,8 +83,6 @@ def quoted_object(ctx: UnitContext, cue, lemma: str, quoted_only: bool = False, 
         return None
     lo = ctx.start(right[0].left_edge)
     tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
-    if ctx.on("second-act"):
-        tokens = _before_second_act(tokens, cue, ctx.quote_of)
     aside = trailing_aside(ctx.doc, tokens, ctx.quote_of) if ctx.on("trailing-aside") else set()
     hi = max(ctx.end(t) for t in tokens if t.i not in aside)
     cue_end = ctx.end(cue)
@@ -137,18 +135,3 @@ def _topic_ok(ctx: UnitContext, cue, right) -> bool:
     if ctx.on("pronoun-object") and len(right) == 1 and right[0].tag_ == "PRP" and not list(right[0].children):
         return False  # "blasted him": whom, not what
     return any(c.dep_ == "dobj" for c in right)
-
-
-def _before_second_act(tokens: list, cue, quote_of) -> list:
-    """An object phrase up to a verb coordinated inside it: "as “unfit” or poking holes in ..."
-    and "of being “duped” and encourage Americans to ..." are second acts, not more object;
-    "for shooting and killing him" is one act (the same verb form)."""
-    for t in tokens:
-        if t.dep_ == "conj" and t.tag_.startswith("VB") and t.tag_ != "VBN" and quote_of(t) is None \
-                and (t.head.i == cue.i or t.tag_ != t.head.tag_):
-            ccs = [c for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
-            cut = ccs[-1].i if ccs else t.left_edge.i
-            kept = [x for x in tokens if x.i < cut]
-            if kept:
-                return kept
-    return tokens

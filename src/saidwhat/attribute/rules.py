@@ -1,30 +1,107 @@
-"""The registry's contents: every rule, veto, refiner and claim step, with its examples.
+"""The registry's contents: every rule, veto, refiner and claim step, in one table.
 
-Examples are sentences written for saidwhat (none from an evaluation text); each lists the frames
-all rules together find in it. ``tests/test_attribute_rules.py`` runs them; ``saidwhat rules``
-lists them; ``saidwhat rules --markdown`` writes docs/rules.md.
+``saidwhat rules`` lists it; ``saidwhat eval GOLD --without NAME`` switches an entry off;
+``saidwhat rules --markdown --ablation GOLD`` writes docs/rules.md. The examples are in examples.py.
 """
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from . import clauses, cued, markers, objects
+from .examples import EXAMPLES
 from .registry import claim, refiner, rule, veto
 
+
+def _rows(name: str):
+    return [(text, frames) for text, frames in EXAMPLES.get(name, ())]
+
+
 RULES = (
-    rule("clause", 10, clauses.clause.__doc__, [], clauses.match_clause),
-    rule("parenthetical", 10, clauses.parenthetical.__doc__, [], clauses.match_parenthetical),
-    rule("object", 10, objects.quoted_object.__doc__, [], clauses.match_object),
-    rule("according", 20, cued.match_according.__doc__, [], cued.match_according),
-    rule("colon", 30, cued.match_colon.__doc__, [], cued.match_colon),
-    rule("quote", 40, cued.match_quote.__doc__, [], cued.match_quote),
-    rule("predicate", 50, objects.match_predicate.__doc__, [], objects.match_predicate),
-    rule("label", 60, markers.match_label.__doc__, [], markers.match_label, scope="document"),
-    rule("dash", 70, markers.match_dash.__doc__, [], markers.match_dash, scope="document"),
+    rule("clause", 10, """A cue verb and the clause it governs: "X said (that) CONTENT", "CONTENT, X told
+        reporters". The clause is the verb's complement in the parse (ccomp; for verbs of intent or
+        urging, the infinitive).""", _rows("clause"), clauses.match_clause),
+    rule("parenthetical", 10, """A cue set off inside its content: "Too often, she said, the debate is
+        ...": the content is what the cue interrupts, in two fragments.""",
+         _rows("parenthetical"), clauses.match_parenthetical),
+    rule("object", 10, """A speech act whose object holds what was said: "described the plan as “a
+        betrayal”", "called for more money", "criticized the guard for ...".""",
+         _rows("object"), clauses.match_object),
+    rule("according", 20, """ "According to X, CONTENT." and "CONTENT, according to X.": the rest of the
+        unit is the content, X the source (and whom X cites, its chain).""",
+         _rows("according"), cued.match_according),
+    rule("colon", 30, """A cue before a colon ("she said:", "issued a statement:"): the quotes after the
+        colon, else its words, else (a colon that ends the paragraph) the next paragraph.""",
+         _rows("colon"), cued.match_colon),
+    rule("quote", 40, """A quote that no clause holds goes to the nearest free cue of saying in its unit,
+        at most four words away (the cue's subject, times and other quotes aside).""",
+         _rows("quote"), cued.match_quote),
+    rule("predicate", 50, """Quoted words in the object of any verb but a copula: "rated the claims as
+        “mostly false”", "sees the tax as “a punishment”": mixed content only.""",
+         _rows("predicate"), objects.match_predicate),
+    rule("label", 60, """A speaker label opening a paragraph ("HOLT: ..."): the rest of the paragraph is
+        the content, when no other frame is in that paragraph.""",
+         _rows("label"), markers.match_label, scope="document"),
+    rule("dash", 70, """A quote followed by a dash and a name: "“...” ― Carla Mendes".""",
+         _rows("dash"), markers.match_dash, scope="document"),
 )
-VETOES = ()
-REFINERS = ()
-CLAIMS = ()
+VETOES = (
+    veto("passive-cue", """A passive cue names no source: "Voters were told that ...", "it was reported
+        that ..." (the subject is the one told, not the one telling).""", _rows("passive-cue")),
+    veto("source-in-content", """A clause that holds its own source is not its content: "what he called
+        the “crisis”" leaves the content to the object ("the “crisis”").""", _rows("source-in-content")),
+    veto("clause-after-conjunction", """A clause that starts past a conjunction after the cue is not the
+        cue's complement: "estimated “between 50 and 90” could leave" (the quote is the object),
+        "admitted his debts, and his losses, were large" (a misparsed subject). Its cost: "said, but
+        only to friends, that ..." is dropped too.""",
+         _rows("clause-after-conjunction")),
+    veto("speaker-shown", """A recording that shows someone speaking: "the ad shows X saying “...”" is
+        X's statement, not the ad's.""", _rows("speaker-shown")),
+    veto("quoted-subject", """A word inside quotation marks is never the one who says it: "“The best of
+        them,” said the coach" (the parser may make the quote the subject).""", _rows("quoted-subject")),
+    veto("pronoun-subject", """ "It says", "which says", "that is what ... said": a pronoun that stands
+        for a text or a thing is no source a reader can use.""", _rows("pronoun-subject")),
+    veto("not-said", """A topic act not performed: "will mention", "did not mention", "would never
+        criticize": nothing was said.""", _rows("not-said")),
+    veto("pronoun-object", """A topic act whose object is a bare pronoun ("blasted him") names whom it
+        targets, not what was said.""", _rows("pronoun-object")),
+    veto("narrator-list", """A colon more than two words after its cue is the narrator's: "described the
+        proposals as familiar ploys: ..." lists, it does not quote.""", _rows("narrator-list")),
+    veto("not-a-label", """Words that open a paragraph with a colon but name no speaker: "UPDATE:",
+        "Photo:", "Related:".""", _rows("not-a-label")),
+    veto("not-speech-quote", """A quote that reads as a title, a term or a scare quote (one or two
+        capitalised words, no sentence) is not given to a cue, a dash or a previous speaker.""",
+         _rows("not-speech-quote")),
+)
+REFINERS = (
+    refiner("trailing-aside", """A comma-set relative clause, apposition or participle that ends the
+        content is the reporter's gloss: "..., which kept him out for a month".""", _rows("trailing-aside")),
+    refiner("coordination", """A clause coordinated after the content, with no cue of its own (or a
+        belief of the same subject), is more of what was said: "said A, but would not B".""",
+            _rows("coordination")),
+    refiner("elaboration", """A colon after the content introduces more of it: "said the team lacked
+        one thing: “Belief”".""", _rows("elaboration")),
+    refiner("content-past-cue", """Indirect content goes on past a cue that follows it: "Prices fell,
+        the bank said, and wages rose" reports both.""", _rows("content-past-cue")),
+    refiner("urged-object", """The one urged or asked is part of what was said: "urged residents to fill
+        in the form" keeps "residents".""", _rows("urged-object")),
+    refiner("circumstance", """A topic act's time and place are not its topic: "attacked the bankers in
+        a television interview" is about the bankers.""", _rows("circumstance")),
+    refiner("narrator-after-quote", """After an object's last quote the narrator takes over at a dash, a
+        time or "during": "as “a crazy system” during a stop".""", _rows("narrator-after-quote")),
+    refiner("speaker-of-footage", """ "footage of X saying “...”": the one shown speaks, not the film.""",
+            _rows("speaker-of-footage")),
+)
+CLAIMS = (
+    claim("colon-next-paragraph", """A colon that ends its paragraph ("Osei told the crowd:") takes the
+        next paragraph: its free quotes, else its text.""", _rows("colon-next-paragraph")),
+    claim("continuation", """A free quote that opens a unit continues the last quote frame of its
+        paragraph, or of the paragraph before when this one has no cue of its own.""",
+          _rows("continuation")),
+    claim("nested", """A frame whose cue and content lie inside another's content is part of it: "The
+        report said officials told staff that ..." is one attribution.""", _rows("nested")),
+)
 ENTRIES = RULES + VETOES + REFINERS + CLAIMS
 UNIT_RULES = tuple(r for r in RULES if r.scope == "unit")
 DOCUMENT_RULES = tuple(r for r in RULES if r.scope == "document")
-PRIORITIES = {r.name: r.priority for r in RULES}
+PRIORITIES = MappingProxyType({r.name: r.priority for r in RULES})

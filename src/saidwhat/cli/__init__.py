@@ -25,3 +25,4 @@ from . import corpus  # noqa: E402,F401  saidwhat ingest, errors, quotes, speake
 from . import serve  # noqa: E402,F401  saidwhat serve
 from . import edits  # noqa: E402,F401  saidwhat edits
 from . import run  # noqa: E402,F401  saidwhat run (Dask)
+from . import rules  # noqa: E402,F401  saidwhat rules

@@ -54,10 +54,13 @@ _save = click.option("--save-predictions", type=click.File("w", encoding="utf-8"
 @click.option("--names", is_flag=True,
               help="A named gold speaker is right only when the resolved name is the same "
                    "(adds name_exact_rate).")
+@click.option("--without", metavar="RULE[,RULE]", default="",
+              help="Switch off these registered rules, vetoes or refiners (see saidwhat rules).")
 @_table
 @_workers
 @_save
-def eval_command(gold, focus, min_overlap, names, table, workers, save_predictions, beliefs) -> None:
+def eval_command(gold, focus, min_overlap, names, table, workers, save_predictions, beliefs, without
+                 ) -> None:
     """Extract the texts of GOLD (JSON Lines with attributions) and score the attributions.
 
     Prints content precision/recall/F1, exact span rate, speaker accuracy, end-to-end F1 (content
@@ -66,7 +69,8 @@ def eval_command(gold, focus, min_overlap, names, table, workers, save_predictio
     3 no spaCy pipeline.
     """
     _run(evaluate_attributions, gold, table, 20, focus=focus, min_overlap=min_overlap,
-         workers=workers, predictions=save_predictions, beliefs=beliefs, names=names)
+         workers=workers, predictions=save_predictions, beliefs=beliefs, names=names,
+         without=without.split(","))
 
 
 @main.command("eval-time")

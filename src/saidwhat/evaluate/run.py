@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional, TextIO, Union
+from typing import Any, Callable, Iterable, Optional, TextIO, Union
 
+from ..attribute.registry import check_names
+from ..attribute.rules import ENTRIES
 from ..batch import DocumentError, extract_many
 from ..errors import InputError
 from .attribution import score_attributions
@@ -57,14 +59,14 @@ def load_gold(path: Union[str, Path], needs: str) -> GoldDocs:
 
 
 def predict(gold: GoldDocs, workers: int = 1,
-            on_error: Optional[Callable[[DocumentError], None]] = None, beliefs: bool = False
-            ) -> tuple[GoldDocs, list[DocumentError]]:
+            on_error: Optional[Callable[[DocumentError], None]] = None, beliefs: bool = False,
+            off: frozenset = frozenset()) -> tuple[GoldDocs, list[DocumentError]]:
     """saidwhat's output (``Extraction.to_dict()``) for every gold text, keyed by id."""
     inputs = ({"id": doc_id, "text": doc["text"], "published": doc.get("published")}
               for doc_id, doc in gold.items())
     preds: GoldDocs = {}
     errors: list[DocumentError] = []
-    for result in extract_many(inputs, workers=workers, beliefs=beliefs):
+    for result in extract_many(inputs, workers=workers, beliefs=beliefs, off=off):
         if isinstance(result, DocumentError):
             errors.append(result)
             if on_error:
@@ -84,15 +86,19 @@ def evaluate_attributions(gold_path: Union[str, Path], *, focus: str = "all",
                           min_overlap: float = 0.5, workers: int = 1,
                           predictions: Optional[TextIO] = None,
                           on_error: Optional[Callable[[DocumentError], None]] = None,
-                          beliefs: bool = False, names: bool = False) -> EvaluationReport:
+                          beliefs: bool = False, names: bool = False, without: Iterable[str] = ()
+                          ) -> EvaluationReport:
     """Extract every text of an attribution gold file and score the attributions found.
 
     ``predictions``, when given, receives saidwhat's output as JSON Lines (the scorer's pred format);
     ``beliefs`` also extracts beliefs, plans and findings (see ``saidwhat.extract``); ``names``
-    judges named speakers by the resolved name and adds ``name_exact_rate``.
+    judges named speakers by the resolved name and adds ``name_exact_rate``; ``without`` names
+    registered rules, vetoes or refiners to switch off (an unknown name raises
+    :class:`~saidwhat.attribute.registry.UnknownRuleError`).
     """
+    off = check_names(without, ENTRIES)
     gold = load_gold(gold_path, "attributions")
-    preds, errors = predict(gold, workers, on_error, beliefs)
+    preds, errors = predict(gold, workers, on_error, beliefs, off)
     _save(preds, predictions)
     metrics = score_attributions(gold, preds, focus=focus, min_overlap=min_overlap, names=names)
     return EvaluationReport(metrics, tuple(errors))
