@@ -45,4 +45,4 @@ def corpus():
 @pytest.mark.parametrize("about", [None, "tariffs"])
 def test_corpus_dates_since_until_precision(corpus, since, until, expected, about):
     found = corpus.quotes(since=since, until=until, about=about, limit=None)
-    assert sorted(q.date for q in found) == expected
+    assert sorted(q.date.isoformat() for q in found) == expected

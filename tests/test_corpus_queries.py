@@ -62,7 +62,7 @@ def test_corpus_quotes_filters(corpus, kwargs, expected):
 
 def test_corpus_quotes_newest_first_and_limit(corpus):
     found = corpus.quotes(speaker="Pompeo")
-    assert [q.date for q in found] == ["2019-04-20", "2019-04-08", "2018-11-30"]
+    assert [str(q.date) for q in found] == ["2019-04-20", "2019-04-08", "2018-11-30"]
     assert len(corpus.quotes(limit=2)) == 2
 
 

@@ -33,11 +33,12 @@ def run(*args):
 
 def test_store_date_basis_in_corpus_quotes(db):
     with Corpus(db) as c:
-        got = {q.content: (q.date, q.date_basis) for q in c.quotes()}
+        got = {q.content: (str(q.date), q.date_basis) for q in c.quotes()}
         view = c.article(1)
     assert got == {"the harbour tunnel opens in spring": ("2021-03-02", "said"),
                    "the ferries will keep running all winter": ("2021-03-04", "published")}
-    assert [(a.date, a.date_basis) for a in view.attributions] == [("2021-03-02", "said"), ("2021-03-04", "published")]
+    assert [(str(a.date), a.date_basis) for a in view.attributions] == [("2021-03-02", "said"),
+                                                                         ("2021-03-04", "published")]
 
 
 def test_store_date_basis_cli_table_says_said_or_published(db):

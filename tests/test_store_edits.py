@@ -53,7 +53,7 @@ def test_store_edits_new_speaker_kind_date_and_verdict(corpus):
     corpus.correct(q.attribution_id, "date", "2021-03-01", "Ana")
     corpus.correct(q.attribution_id, "verdict", "right", "Ana")
     after = record(corpus, "ferries")
-    assert (after.speaker, after.kind, after.date, after.date_basis, after.verdict) == (
+    assert (after.speaker, after.kind, str(after.date), after.date_basis, after.verdict) == (
         "Mayor Ines Duarte", "indirect", "2021-03-01", "said", "right")
     assert after.corrected == ("speaker", "kind", "date")
     assert [x.content for x in corpus.quotes(since="2021-03-01", until="2021-03-01")] == [q.content]

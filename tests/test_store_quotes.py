@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from corpus_factory import article, said
@@ -28,7 +30,7 @@ def test_store_wire_quote_is_one_quote_with_occurrences(corpus):
     [q] = corpus.quotes(speaker="Pompeo")
     assert q.occurrences == 3
     assert q.outlets == ("Wire Service", "Herald", "Gazette")  # earliest first
-    assert q.first_seen == "2019-04-08" and q.outlet == "Wire Service"
+    assert q.first_seen == date(2019, 4, 8) and q.outlet == "Wire Service"
     occ = corpus.occurrences(q.quote_id)
     assert [o.outlet for o in occ] == ["Wire Service", "Herald", "Gazette"]
     assert corpus.count("attributions") == 3 and corpus.count("quotes") == 1

@@ -73,8 +73,8 @@ def test_store_speaker_roles_over_time(corpus):
                        published="2019-06-01", url="https://x.example/c"))
     [s] = corpus.speakers()
     assert s.name == "Mike Pompeo" and s.quotes == 3 and s.articles == 3
-    assert (s.first_date, s.last_date) == ("2017-05-02", "2019-06-01")
-    roles = {r.role: (r.first_seen, r.last_seen) for r in s.roles}
+    assert (str(s.first_date), str(s.last_date)) == ("2017-05-02", "2019-06-01")
+    roles = {r.role: (str(r.first_seen), str(r.last_seen)) for r in s.roles}
     assert roles == {"CIA director": ("2017-05-02", "2017-05-02"),
                      "Secretary of State": ("2019-04-08", "2019-06-01")}
     assert [r.role for r in s.roles] == ["CIA director", "Secretary of State"]

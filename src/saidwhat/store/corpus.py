@@ -18,6 +18,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 from ..model import Extraction
 from . import edits, queries
 from .connection import MEMORY, connect, transaction
+from .dated import dated
 from .identity import article_identity
 from .results import ArticleView, ErrorRecord, Occurrence, QuoteResult, SpeakerSummary
 from .writer import StoreWriter
@@ -129,28 +130,33 @@ class Corpus:
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None,
                since: Union[str, date, None] = None, until: Union[str, date, None] = None,
                kind: Optional[str] = None, source_type: Optional[str] = None, outlet: Optional[str] = None,
-               limit: Optional[int] = 50) -> list[QuoteResult]:
+               limit: Optional[int] = None) -> list[QuoteResult]:
         """Quotes newest first, each once with its occurrences; every filter given must hold.
 
         ``about`` is full-text (every word must appear; "quoted phrases"; prefix*); ``since`` and
         ``until`` (inclusive, YYYY-MM-DD) apply to the date said, else the article's publication date.
+        ``limit``: the newest ``limit`` quotes; None (the default) gives every quote that matches.
+        Dates (``date``, ``first_seen``) are ``datetime.date``.
         """
-        return queries.quotes(self.conn, queries.QuoteFilter(
+        return [dated(q) for q in queries.quotes(self.conn, queries.QuoteFilter(
             speaker=speaker, about=about, since=since, until=until, kind=kind, source_type=source_type,
-            outlet=outlet, limit=limit))
+            outlet=outlet, limit=limit))]
 
     def occurrences(self, quote_id: int) -> list[Occurrence]:
         """Every printing of one quote, earliest first."""
-        return queries.occurrences(self.conn, quote_id)
+        return [dated(o) for o in queries.occurrences(self.conn, quote_id)]
 
     def speakers(self, name: Optional[str] = None, type: Optional[str] = None,
-                 limit: Optional[int] = 50) -> list[SpeakerSummary]:
-        """Speakers ranked by number of quotes, with roles over time."""
-        return queries.speakers(self.conn, name=name, type=type, limit=limit)
+                 limit: Optional[int] = None) -> list[SpeakerSummary]:
+        """Speakers ranked by number of quotes, with roles over time (dates as ``datetime.date``).
+
+        ``limit``: the first ``limit`` speakers; None (the default) gives every one that matches.
+        """
+        return [dated(s) for s in queries.speakers(self.conn, name=name, type=type, limit=limit)]
 
     def article(self, article_id: Union[int, str]) -> Optional[ArticleView]:
         """One article (store id, document id or URL) with its attributions, or None."""
-        return queries.article(self.conn, article_id)
+        return dated(queries.article(self.conn, article_id))
 
     def errors(self, reason: Optional[str] = None) -> list[ErrorRecord]:
         """Documents that could not be stored, with the reason."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
+from .dated import iso_dates
+
 
 LOW_CONFIDENCE = 0.5  # below this (the record's or its speaker's), a record is shown as uncertain
 
@@ -41,7 +43,7 @@ class Occurrence:
     published: Optional[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return iso_dates(asdict(self))
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class QuoteResult:
         d["outlets"] = list(self.outlets)
         d["corrected"] = list(self.corrected)
         d["low_confidence"] = self.low_confidence
-        return d
+        return iso_dates(d)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class SpeakerSummary:
         d = asdict(self)
         d["roles"] = [asdict(r) for r in self.roles]
         d["aliases"] = list(self.aliases)
-        return d
+        return iso_dates(d)
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ class StoredAttribution:
         d["quote_id"] = str(self.quote_id)
         d["corrected"] = list(self.corrected)
         d["low_confidence"] = self.low_confidence
-        return d
+        return iso_dates(d)
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ class ArticleView:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["attributions"] = [a.to_dict() for a in self.attributions]
-        return d
+        return iso_dates(d)
 
 
 @dataclass(frozen=True)
@@ -188,4 +190,4 @@ class ErrorRecord:
     at: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return iso_dates(asdict(self))
