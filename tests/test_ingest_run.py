@@ -105,7 +105,7 @@ def test_ingest_extracts_with_the_engine(corpus, tmp_path):
                  encoding="utf-8")
     ingest([str(p)], corpus)
     view = corpus.article(1)
-    assert view.published == date(2019, 4, 8).isoformat()
+    assert view.published == date(2019, 4, 8)
     # The engine is still changing; what it finds must at least point into the stored text.
     for a in view.attributions:
         for start, end in a.content_spans:
