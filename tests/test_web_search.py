@@ -82,7 +82,7 @@ def test_web_search_jsonl_download_matches_results(client):
     api = search(client, speaker="Barton", per_page=100)["results"]
     r = client.get("/search.jsonl", params={"speaker": "Barton", "limit": 7})
     lines = [json.loads(x) for x in r.text.splitlines()]
-    assert lines == api[:7]
+    assert lines == [{k: v for k, v in r.items() if k != "context"} for r in api[:7]]  # the page adds context
 
 
 def test_web_search_download_links_carry_the_query(client):

@@ -8,17 +8,9 @@ from typing import Optional
 
 import click
 
+from ..store.edits import LOG_COLUMNS, log_cells
 from . import main
 from .corpus import _errors_to_exit, _open, db_option
-
-COLUMNS = ("id", "at", "editor", "action", "status", "attribution_id", "article_identity", "record_key",
-           "speaker_id", "other_speaker_id", "old_value", "new_value")
-
-
-def _cell(value) -> object:
-    """A CSV cell: JSON for structured values (the CSV writer guards it against formulas)."""
-    return value if value is None or isinstance(value, (str, int, float)) else json.dumps(value, ensure_ascii=False)
-
 
 @main.command()
 @db_option
@@ -51,10 +43,8 @@ def edits(db: str, article_id: Optional[int], status: Optional[str], limit: Opti
         if fmt == "csv":
             from ..export.csv_writer import CsvWriter
 
-            writer = CsvWriter(out, COLUMNS)
-            for e in found:
-                d = e.to_dict()
-                writer.row([_cell(d[c]) for c in COLUMNS])
+            writer = CsvWriter(out, LOG_COLUMNS)
+            writer.rows(log_cells(e) for e in found)
         else:
             for e in found:
                 out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")

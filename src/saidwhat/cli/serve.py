@@ -41,7 +41,10 @@ def _upgrade(db: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--timeout", default=2.0, show_default=True, type=click.FloatRange(0.05, 600),
               help="Seconds one request's queries may run before they are stopped.")
-def serve(db: str, host: str, port: int, timeout: float) -> None:
+@click.option("--edit", is_flag=True,
+              help="Accept corrections (mark records right or wrong, fix speakers, kinds and dates, merge and "
+                   "split speakers), logged with the editor's name. Without it the store is only read.")
+def serve(db: str, host: str, port: int, timeout: float, edit: bool) -> None:
     """Serve the store in a browser: search quotes, speakers, articles marked, paste an article.
 
     The store is opened read-only. Pages are at http://HOST:PORT/, their JSON twins under /api/,
@@ -55,11 +58,14 @@ def serve(db: str, host: str, port: int, timeout: float) -> None:
         sys.exit(2)
     try:
         _upgrade(db)
-        app = create_app(db, timeout=timeout)
+        app = create_app(db, timeout=timeout, edit=edit)
     except SaidwhatError as exc:
         click.echo(f"saidwhat: {exc}", err=True)
         sys.exit(exc.exit_code)
     import uvicorn
 
-    click.echo(f"saidwhat: serving {db} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    mode = "with corrections (--edit)" if edit else "read-only"
+    click.echo(f"saidwhat: serving {db} {mode} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    if edit and host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"saidwhat: warning: editing is open to anyone who can reach {host}:{port}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

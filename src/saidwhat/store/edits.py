@@ -281,7 +281,15 @@ def split_speaker(conn: sqlite3.Connection, speaker_id: int, printed_as: str, ne
                         (speaker_id, printed_as.strip())).fetchall()
     if not rows:
         raise EditError(f"speaker #{speaker_id} has no quotes printed as {printed_as!r}")
-    target = new_speaker(conn, new_name, type or source["type"])
+    type = type or source["type"]
+    folded = conn.execute("SELECT m.dropped FROM speaker_merges m JOIN speakers s ON s.id = m.dropped "
+                          "WHERE s.name = ? COLLATE NOCASE AND s.type = ?", (" ".join(new_name.split()), type)).fetchone()
+    if folded is not None and final_speaker(conn, folded[0]) == speaker_id:
+        # Undoing a merge: the speaker folded in comes back (and stops catching later articles' rows).
+        target = folded[0]
+        conn.execute("DELETE FROM speaker_merges WHERE dropped = ?", (target,))
+    else:
+        target = new_speaker(conn, new_name, type)
     if target == speaker_id:
         raise EditError("the new speaker is the one being split; give another name")
     out = []
@@ -375,5 +383,19 @@ def reapply(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[str, i
     return counts
 
 
-__all__ = ["Edit", "EditError", "FIELDS", "VERDICTS", "ACTIONS", "record_key", "correct", "merge_speakers",
+LOG_COLUMNS = ("id", "at", "editor", "action", "status", "attribution_id", "article_identity", "record_key",
+               "speaker_id", "other_speaker_id", "old_value", "new_value")
+
+
+def log_cells(edit: Edit) -> list[Any]:
+    """One log entry as table cells: structured values as JSON (for a CSV writer that guards cells)."""
+    out = []
+    for column in LOG_COLUMNS:
+        value = getattr(edit, column)
+        out.append(value if value is None or isinstance(value, (str, int, float)) else
+                   json.dumps(value, ensure_ascii=False))
+    return out
+
+
+__all__ = ["LOG_COLUMNS", "log_cells", "Edit", "EditError", "FIELDS", "VERDICTS", "ACTIONS", "record_key", "correct", "merge_speakers",
            "split_speaker", "new_speaker", "edits", "reapply", "final_speaker"]

@@ -12,8 +12,10 @@ from datetime import date
 from typing import Any, Optional, Union
 
 from ..model import KINDS, SOURCE_TYPES
+from . import evidence
 from .fts import QueryError, match_expression, words_query
 from .names import first_names_agree, organisation_key, parse_person
+from .results import LOW_CONFIDENCE
 from .results import (ArticleView, ErrorRecord, Occurrence, QuoteResult, RoleSpan, SpeakerSummary,
                       StoredAttribution)
 
@@ -30,6 +32,8 @@ class QuoteFilter:
     source_type: Optional[str] = None
     outlet: Optional[str] = None
     limit: int = 50
+    confidence: Optional[str] = None  # "low" (the record's or its speaker's under LOW_CONFIDENCE) or "high"
+    review: Optional[str] = None  # "unchecked", "right", "wrong" or "corrected"
 
 
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
@@ -46,6 +50,10 @@ def outlet_clause(outlet: str) -> tuple[str, list[str]]:
     on_domain = " OR ".join(["ar.url LIKE ? ESCAPE '\\'"] * 4)
     return (f"(ar.source = ? COLLATE NOCASE OR {on_domain})",
             [name, f"%://{escaped}/%", f"%://{escaped}", f"%.{escaped}/%", f"%.{escaped}"])
+
+
+CONFIDENCE_LEVELS = ("low", "high")
+REVIEW_STATES = ("unchecked", "right", "wrong", "corrected")
 
 
 def fts_query(text: str) -> str:
@@ -116,6 +124,16 @@ def filter_sql(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list
                              f"{', '.join(SOURCE_TYPES)}")
         clauses.append("a.speaker_type = ?")
         params.append(f.source_type)
+    if f.confidence:
+        low = f"(a.confidence < {LOW_CONFIDENCE!r} OR a.speaker_confidence < {LOW_CONFIDENCE!r})"
+        if f.confidence not in CONFIDENCE_LEVELS:
+            raise QueryError(f"--confidence {f.confidence!r}; expected low or high")
+        clauses.append(low if f.confidence == "low" else f"NOT coalesce({low}, 0)")
+    if f.review:
+        if f.review not in REVIEW_STATES:
+            raise QueryError(f"--review {f.review!r}; expected one of {', '.join(REVIEW_STATES)}")
+        clauses.append({"unchecked": "a.verdict IS NULL AND a.corrected IS NULL", "right": "a.verdict = 'right'",
+                        "wrong": "a.verdict = 'wrong'", "corrected": "a.corrected IS NOT NULL"}[f.review])
     source = "attributions a"
     if f.outlet:
         source += " JOIN articles ar ON ar.id = a.article_id"
@@ -147,8 +165,9 @@ def quote_by_id(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
     occ = occurrences(conn, quote_id)
     first = occ[0]
     a = conn.execute(
-        "SELECT a.*, s.name AS merged_name FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id "
-        "WHERE a.id = ?", (first.attribution_id,)).fetchone()
+        f"SELECT a.*, s.name AS merged_name, {_MENTION} FROM attributions a JOIN articles ar ON ar.id = a.article_id "
+        "LEFT JOIN speakers s ON s.id = a.speaker_id WHERE a.id = ?", (first.attribution_id,)).fetchone()
+    mechanism, resolution = _evidence(conn, a)
     outlets = tuple(dict.fromkeys(o.outlet for o in occ if o.outlet))
     return QuoteResult(
         quote_id=quote_id, attribution_id=a["id"], article_id=a["article_id"], content=a["content"],
@@ -156,7 +175,30 @@ def quote_by_id(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
         source_type=a["speaker_type"], role=a["speaker_role"], date=a["day"], outlet=first.outlet,
         title=first.title, url=first.url, confidence=a["confidence"], occurrences=len(occ), outlets=outlets,
         first_seen=first.published, date_basis=date_basis(a["said"], a["day"]), corrected=_fields(a["corrected"]),
-        verdict=a["verdict"], speaker_resolution=a["speaker_resolution"], speaker_confidence=a["speaker_confidence"])
+        verdict=a["verdict"], speaker_resolution=a["speaker_resolution"], speaker_confidence=a["speaker_confidence"],
+        mechanism=mechanism, resolution=resolution)
+
+
+# The speaker's mention as printed in the article, beside each attribution row.
+_MENTION = ("CASE WHEN a.speaker_start IS NULL THEN NULL ELSE substr(ar.text, a.speaker_start + 1, "
+            "a.speaker_end - a.speaker_start) END AS mention")
+
+
+def _evidence(conn: sqlite3.Connection, a: sqlite3.Row) -> tuple[str, Optional[str]]:
+    """How a stored record was found and how its speaker was named, in words."""
+    spans = tuple(tuple(s) for s in json.loads(a["content_spans"] or "[]")) or ((a["content_start"], a["content_end"]),)
+    found = evidence.mechanism(a["kind"], a["cue"], _pair(a["cue_start"], a["cue_end"]), spans,
+                               _pair(a["speaker_start"], a["speaker_end"]), a["mention"])
+    first_named = None
+    if a["speaker_local_id"] is not None and not a["speaker_resolution"]:
+        row = conn.execute("SELECT text FROM mentions WHERE article_id = ? AND local_id = ? "
+                           "ORDER BY length(text) DESC, start LIMIT 1", (a["article_id"], a["speaker_local_id"])).fetchone()
+        first_named = row[0] if row else None
+    name = a["merged_name"] or a["speaker_name"]
+    how = evidence.resolution(name, a["mention"], a["speaker_resolution"], first_named)
+    if "speaker" in (a["corrected"] or "").split(","):
+        how = f"corrected by hand to {name}"
+    return found, how
 
 
 def _fields(corrected: Optional[str]) -> tuple[str, ...]:
@@ -229,10 +271,10 @@ def article(conn: sqlite3.Connection, article_id: Union[int, str]) -> Optional[A
             a["speaker_id"], a["speaker_type"], _pair(a["speaker_start"], a["speaker_end"]), a["day"],
             a["quote_id"], date_basis(a["said"], a["day"]), a["date_text"], a["speaker_role"], a["confidence"],
             a["cue_class"], a["speaker_local_id"], _fields(a["corrected"]), a["verdict"], a["speaker_resolution"],
-            a["speaker_confidence"], a["speaker_name"])
+            a["speaker_confidence"], a["speaker_name"], *_evidence(conn, a))
         for a in conn.execute(
-            "SELECT a.*, s.name AS merged_name FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id "
-            "WHERE a.article_id = ? ORDER BY a.seq", (row["id"],)))
+            f"SELECT a.*, s.name AS merged_name, {_MENTION} FROM attributions a JOIN articles ar ON ar.id = a.article_id "
+            "LEFT JOIN speakers s ON s.id = a.speaker_id WHERE a.article_id = ? ORDER BY a.seq", (row["id"],)))
     return ArticleView(row["id"], row["identity"], row["title"], row["url"], row["source"], row["published"],
                        row["origin"], row["text"], row["near_duplicate_of"], atts)
 

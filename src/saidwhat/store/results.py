@@ -73,6 +73,8 @@ class QuoteResult:
     verdict: Optional[str] = None  # a reviewer's mark: right or wrong
     speaker_resolution: Optional[str] = None  # how the speaker's name was resolved, when known
     speaker_confidence: Optional[float] = None
+    mechanism: Optional[str] = None  # how the record was found, in words (see store.evidence)
+    resolution: Optional[str] = None  # how its speaker was named, in words
 
     @property
     def low_confidence(self) -> bool:
@@ -145,6 +147,8 @@ class StoredAttribution:
     speaker_resolution: Optional[str] = None
     speaker_confidence: Optional[float] = None
     speaker_as_printed: Optional[str] = None
+    mechanism: Optional[str] = None
+    resolution: Optional[str] = None
 
     @property
     def low_confidence(self) -> bool:

@@ -25,6 +25,8 @@ from .. import __version__
 from ..errors import SaidwhatError
 from ..model import KINDS, SOURCE_TYPES
 from .data import DEFAULT_TIMEOUT, QueryTimeout, ReadOnlyStore
+from . import editing
+from .browse import FACET_SAMPLE
 from .markup import record_rows
 from .views import safe_url
 
@@ -59,6 +61,15 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def show_value(value: Any) -> str:
+    """An edit log value in words: a speaker as "Name (#id)", a date, a verdict, or "none"."""
+    if isinstance(value, dict):
+        if "name" in value:
+            return f"{value['name']} (#{value.get('id')})"
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None) or "none"
+    return "none" if value in (None, "") else str(value)
+
+
 def templates() -> Environment:
     """The Jinja2 environment: autoescaping everywhere (HTML and SVG), undefined names fail loudly."""
     from jinja2 import StrictUndefined
@@ -66,6 +77,7 @@ def templates() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(enabled_extensions=("html", "svg"), default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["show_value"] = show_value
     env.globals.update(safe_url=safe_url, record_rows=record_rows, kinds=KINDS, source_types=SOURCE_TYPES, version=__version__)
     return env
 
@@ -76,11 +88,12 @@ def _wants_json(request: Request) -> bool:
 
 
 def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
-               extract: Optional[Callable[..., Any]] = None) -> FastAPI:
+               extract: Optional[Callable[..., Any]] = None, edit: bool = False) -> FastAPI:
     """The web app over the store at ``db_path``, opened read-only.
 
     ``timeout`` bounds the seconds one request's queries may run; ``extract`` is the function the
-    paste page runs (``saidwhat.extract`` unless a test gives another).
+    paste page runs (``saidwhat.extract`` unless a test gives another). ``edit``: also accept
+    corrections (see :mod:`.editing`), through one separate read-write connection.
     """
     store = ReadOnlyStore(db_path, timeout=timeout)
     if extract is None:
@@ -95,10 +108,16 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
     app.state.store = store
     app.state.extract = extract
     app.state.env = templates()
+    app.state.editing = edit
+    app.state.csrf = editing.new_token()
+    app.state.env.globals.update(editing=edit, csrf_token=app.state.csrf, facet_sample=FACET_SAMPLE)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("json_url", None)
+        context.setdefault("editor", editing.editor_of(request))
+        context.setdefault("article_edits", [])
+        context.setdefault("top_speakers", [])
         html = app.state.env.get_template(template).render(request=request, **context)
         return HTMLResponse(html, status_code=status)
 
@@ -148,4 +167,9 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
     from . import routes
 
     routes.register(app)
+    editing.register_log(app)
+    if edit:
+        editing.register(app, db_path)
+    else:
+        editing.register_refusals(app)
     return app

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Extraction
-from ..store.results import ArticleView, date_label
+from ..store import evidence
+from ..store.results import ArticleView, date_label, is_low
 
 PARTS = ("content", "cue", "speaker")
 
@@ -125,13 +126,22 @@ def from_view(view: ArticleView) -> list[Marked]:
 
 
 def from_extraction(extraction: Extraction) -> list[Marked]:
-    """The attributions of a fresh extraction (the paste page), numbered from 1."""
+    """The attributions of a fresh extraction (the paste page), numbered from 1, with their evidence."""
+    text = extraction.article.text
     out = []
     for n, a in enumerate(extraction.attributions, 1):
         ref = a.speaker
-        out.append(Marked(n, tuple(a.content_spans) or (a.content_span,), a.cue_span, a.speaker_span, a.kind,
+        mention = text[a.speaker_span[0]:a.speaker_span[1]] if a.speaker_span else None
+        spans = tuple(a.content_spans) or (a.content_span,)
+        speaker_confidence = getattr(ref, "confidence", None)
+        record = {**a.to_dict(), "low_confidence": is_low(a.confidence, speaker_confidence), "verdict": None,
+                  "corrected": [], "speaker_confidence": speaker_confidence,
+                  "mechanism": evidence.mechanism(a.kind, a.cue, a.cue_span, spans, a.speaker_span, mention),
+                  "resolution": evidence.resolution(ref.name if ref else None, mention,
+                                                    getattr(ref, "resolution", None))}
+        out.append(Marked(n, spans, a.cue_span, a.speaker_span, a.kind,
                           a.content, a.cue, ref.name if ref else None, None, ref.type if ref else "unknown",
-                          ref.role if ref else None, a.date, a.date_text, a.confidence, a.to_dict()))
+                          ref.role if ref else None, a.date, a.date_text, a.confidence, record))
     return out
 
 
@@ -150,5 +160,15 @@ def record_rows(m: Marked) -> list[tuple[str, Any]]:
     if m.date_text:
         rows.append(("date text", m.date_text))
     if m.confidence is not None:
-        rows.append(("confidence", f"{m.confidence:.2f}"))
+        sc = m.record.get("speaker_confidence")
+        low = " (uncertain: check it)" if m.record.get("low_confidence") else ""
+        rows.append(("confidence", f"{m.confidence:.2f}" + (f", speaker {sc:.2f}" if sc is not None else "") + low))
+    if m.record.get("mechanism"):
+        rows.append(("found by", m.record["mechanism"]))
+    if m.record.get("resolution"):
+        rows.append(("speaker named", m.record["resolution"]))
+    if m.record.get("corrected"):
+        rows.append(("corrected", ", ".join(m.record["corrected"])))
+    if m.record.get("verdict"):
+        rows.append(("checked", m.record["verdict"]))
     return rows

@@ -69,11 +69,25 @@ def _count_up_to(conn: sqlite3.Connection, f: QuoteFilter, cap: int) -> int:
                         params + [cap]).fetchone()[0]
 
 
-def _grouped(conn: sqlite3.Connection, f: QuoteFilter, limit: int, offset: int) -> list[int]:
+SORTS = ("newest", "oldest", "outlet", "relevance")
+_ORDER = {"newest": "max(a.day) DESC, a.quote_id DESC", "oldest": "min(a.day) IS NULL, min(a.day), a.quote_id",
+          "outlet": "min(ar.source) IS NULL, min(ar.source) COLLATE NOCASE, max(a.day) DESC, a.quote_id DESC",
+          "relevance": "min(r) , max(day) DESC, quote_id DESC"}
+
+
+def _grouped(conn: sqlite3.Connection, f: QuoteFilter, limit: int, offset: int, sort: str = "newest") -> list[int]:
     source, where, params = filter_sql(conn, f)
+    if sort == "relevance" and not source.startswith("attributions_fts"):
+        sort = "newest"  # no words asked for: nothing to rank by
+    if sort == "outlet" and " ar " not in f" {source} ":
+        source += " JOIN articles ar ON ar.id = a.article_id"
+    if sort == "relevance":  # FTS5 rank (bm25) cannot sit inside an aggregate: rank the rows, then group
+        return [r[0] for r in conn.execute(
+            f"SELECT quote_id FROM (SELECT a.quote_id, a.day, f.rank AS r FROM {source} "
+            f"WHERE {where}) GROUP BY quote_id ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", params + [limit, offset])]
     return [r[0] for r in conn.execute(
-        f"SELECT a.quote_id, max(a.day) AS d FROM {source} WHERE {where} "
-        "GROUP BY a.quote_id ORDER BY d DESC, a.quote_id DESC LIMIT ? OFFSET ?", params + [limit, offset])]
+        f"SELECT a.quote_id FROM {source} WHERE {where} "
+        f"GROUP BY a.quote_id ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", params + [limit, offset])]
 
 
 def _walked(conn: sqlite3.Connection, f: QuoteFilter, wanted: int) -> Iterator[int]:
@@ -105,8 +119,13 @@ def _walked(conn: sqlite3.Connection, f: QuoteFilter, wanted: int) -> Iterator[i
 
 
 def quote_ids(conn: sqlite3.Connection, f: QuoteFilter, limit: int, offset: int = 0,
-              many: Optional[bool] = None) -> list[int]:
-    """Ids of matching quotes, newest first, ``offset`` skipped and at most ``limit``."""
+              many: Optional[bool] = None, sort: str = "newest") -> list[int]:
+    """Ids of matching quotes in ``sort`` order (newest first by default), ``offset`` skipped, at most ``limit``.
+
+    Other orders than newest first group and sort every match (exact, bounded by the request's deadline).
+    """
+    if sort != "newest":
+        return _grouped(conn, f, limit, offset, sort)
     if many is None:
         many = _count_up_to(conn, f, EXACT_UP_TO + 1) > EXACT_UP_TO
     if not many:
@@ -120,12 +139,12 @@ def quote_ids(conn: sqlite3.Connection, f: QuoteFilter, limit: int, offset: int 
     return out
 
 
-def search(conn: sqlite3.Connection, f: QuoteFilter, page: int, per_page: int) -> Page:
+def search(conn: sqlite3.Connection, f: QuoteFilter, page: int, per_page: int, sort: str = "newest") -> Page:
     """One page of quotes matching ``f``, with the total (exact up to ``EXACT_UP_TO``)."""
     counted = _count_up_to(conn, f, EXACT_UP_TO + 1)
     many = counted > EXACT_UP_TO
     offset = (page - 1) * per_page
-    ids = quote_ids(conn, f, per_page + 1, offset, many)
+    ids = quote_ids(conn, f, per_page + 1, offset, many, sort)
     has_more = len(ids) > per_page
     results = tuple(queries.quote_by_id(conn, i) for i in ids[:per_page])
     return Page(results, EXACT_UP_TO if many else counted, not many, page, per_page, has_more)

@@ -6,6 +6,7 @@ Handlers are plain ``def`` so FastAPI runs them in its thread pool (SQLite and s
 from __future__ import annotations
 
 from typing import Annotated, Any, Optional
+from urllib.parse import urlencode
 
 from fastapi import Body, Depends, FastAPI, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
@@ -27,8 +28,11 @@ def search_params(
     outlet: Annotated[str, Query(max_length=TEXT, description="Outlet name (exact, any case)")] = "",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+    sort: Annotated[str, Query(max_length=20, description="newest, oldest, outlet or relevance")] = "newest",
+    confidence: Annotated[str, Query(max_length=10, description="low: only uncertain records; high: the others")] = "",
+    review: Annotated[str, Query(max_length=20, description="unchecked, right, wrong or corrected")] = "",
 ) -> SearchParams:
-    return SearchParams(q, speaker, since, until, kind, source_type, outlet, page, per_page)
+    return SearchParams(q, speaker, since, until, kind, source_type, outlet, page, per_page, sort, confidence, review)
 
 
 Params = Annotated[SearchParams, Depends(search_params)]
@@ -37,6 +41,9 @@ ArticleId = Annotated[int, Path(ge=1, le=2**62)]
 Limit = Annotated[int, Query(ge=1, le=downloads.MAX_ROWS, description="Most rows to return")]
 Name = Annotated[str, Query(max_length=TEXT, description="A name as printed, or #id")]
 Count = Annotated[int, Query(ge=1, le=500)]
+ArticleText = Annotated[str, Query(max_length=TEXT)]
+Day = Annotated[str, Query(max_length=10, description="Published on or after / before (YYYY-MM-DD)")]
+PageNo = Annotated[int, Query(alias="page", ge=1, le=10_000)]
 
 
 class PasteIn(BaseModel):
@@ -115,6 +122,25 @@ def register(app: FastAPI) -> None:
 
     # -- articles ----------------------------------------------------------------------------------
 
+    def _articles(q: str, outlet: str, since: str, until: str, page_no: int) -> dict[str, Any]:
+        return views.articles(store, q, outlet, since, until, page_no)
+
+
+    @app.get("/articles", response_class=HTMLResponse, tags=["pages"], summary="Articles (HTML)")
+    def articles_page(request: Request, q: ArticleText = "", outlet: ArticleText = "", since: Day = "",
+                      until: Day = "", page_no: PageNo = 1):
+        result = _articles(q, outlet, since, until, page_no)
+        qs = urlencode(result["filters"])
+        return page(request, "articles.html", json_url="/api/articles" + (f"?{qs}" if qs else ""), qs=qs, **result)
+
+    @app.get("/api/articles", tags=["api"], summary="Articles")
+    def articles_api(q: ArticleText = "", outlet: ArticleText = "", since: Day = "", until: Day = "",
+                     page_no: PageNo = 1) -> dict[str, Any]:
+        """Stored articles, newest published first, filtered by words, outlet and publication dates."""
+        result = _articles(q, outlet, since, until, page_no)
+        return {"filters": result["filters"], "page": result["page"], "has_more": result["has_more"],
+                "articles": [a.to_dict() for a in result["articles"]]}
+
     def _article(article_id: int) -> dict[str, Any]:
         result = views.article(store, article_id)
         if result is None:
@@ -123,7 +149,9 @@ def register(app: FastAPI) -> None:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="An article (HTML)")
     def article_page(request: Request, article_id: ArticleId):
-        return page(request, "article.html", json_url=f"/api/articles/{article_id}", **_article(article_id))
+        result = _article(article_id)
+        extra = views.article_edits(store, article_id) if app.state.editing else {}
+        return page(request, "article.html", json_url=f"/api/articles/{article_id}", **result, **extra)
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="An article")
     def article_api(article_id: ArticleId) -> dict[str, Any]:

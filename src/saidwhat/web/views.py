@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urlsplit
 from ..errors import InputError
 from ..model import KINDS, SOURCE_TYPES, Extraction
 from ..store import queries
-from . import data, markup, paging, timeline
+from . import browse, data, markup, paging, timeline
 from .data import QueryError, QuoteFilter, ReadOnlyStore
 
 MAX_PASTE_CHARS = 100_000
@@ -34,11 +34,22 @@ class SearchParams:
     outlet: str = ""
     page: int = 1
     per_page: int = 20
+    sort: str = "newest"
+    confidence: str = ""  # low, high
+    review: str = ""  # unchecked, right, wrong, corrected
 
     def check(self) -> "SearchParams":
         """The same parameters, trimmed; raises QueryError naming the first bad value."""
         p = replace(self, **{k: (getattr(self, k) or "").strip() for k in
-                             ("q", "speaker", "since", "until", "kind", "source_type", "outlet")})
+                             ("q", "speaker", "since", "until", "kind", "source_type", "outlet", "confidence",
+                              "review")})
+        p = replace(p, sort=(p.sort or "newest").strip())
+        if p.sort not in paging.SORTS:
+            raise QueryError(f"sort {p.sort!r}; expected one of {', '.join(paging.SORTS)}")
+        if p.confidence and p.confidence not in queries.CONFIDENCE_LEVELS:
+            raise QueryError(f"confidence {p.confidence!r}; expected low or high")
+        if p.review and p.review not in queries.REVIEW_STATES:
+            raise QueryError(f"review {p.review!r}; expected one of {', '.join(queries.REVIEW_STATES)}")
         if p.kind and p.kind not in KINDS:
             raise QueryError(f"kind {p.kind!r} is not a kind; expected one of {', '.join(KINDS)}")
         if p.source_type and p.source_type not in SOURCE_TYPES:
@@ -55,7 +66,8 @@ class SearchParams:
     def filter(self) -> QuoteFilter:
         return QuoteFilter(speaker=self.speaker or None, about=self.q or None, since=self.since or None,
                            until=self.until or None, kind=self.kind or None,
-                           source_type=self.source_type or None, outlet=self.outlet or None, limit=None)
+                           source_type=self.source_type or None, outlet=self.outlet or None, limit=None,
+                           confidence=self.confidence or None, review=self.review or None)
 
     def query_string(self, **change: Any) -> str:
         """The URL query for these parameters (defaults left out), with ``change`` applied."""
@@ -65,7 +77,8 @@ class SearchParams:
 
     @property
     def empty(self) -> bool:
-        return not any((self.q, self.speaker, self.since, self.until, self.kind, self.source_type, self.outlet))
+        return not any((self.q, self.speaker, self.since, self.until, self.kind, self.source_type, self.outlet,
+                        self.confidence, self.review))
 
 
 def _check_date(name: str, value: str) -> None:
@@ -105,14 +118,45 @@ def safe_url(url: Optional[str]) -> Optional[str]:
 def search(store: ReadOnlyStore, params: SearchParams) -> dict[str, Any]:
     """One page of matching quotes, the outlets to filter by, and the parameters echoed back."""
     params = params.check()
+    f = params.filter()
     with store.connection() as conn:
-        page = paging.search(conn, params.filter(), params.page, params.per_page)
+        page = paging.search(conn, f, params.page, params.per_page, params.sort)
         outlets = store.cached("outlets", 60.0, lambda: data.outlets(conn))
-    return {"params": params, "page": page, "outlets": outlets}
+        if params.empty:  # every record: the same counts for everyone for a minute
+            facets = store.cached("facets", 60.0, lambda: browse.facets(conn, f))
+        else:
+            facets = browse.facets(conn, f)
+        contexts = {r.attribution_id: browse.context(conn, r.attribution_id, params.q) for r in page.results}
+    wanted = browse.terms(params.q)
+    marked = {r.attribution_id: browse.highlight(r.content, wanted) for r in page.results}
+    return {"params": params, "page": page, "outlets": outlets, "facets": facets, "contexts": contexts,
+            "highlighted": marked, "sorts": paging.SORTS}
 
 
 def search_json(result: dict[str, Any]) -> dict[str, Any]:
-    return {"query": asdict(result["params"]), **result["page"].to_dict()}
+    out = {"query": asdict(result["params"]), **result["page"].to_dict()}
+    for r in out["results"]:
+        c = result["contexts"].get(r["attribution_id"])
+        r["context"] = c.to_dict() if c else None
+    out["facets"] = [f.to_dict() for f in result["facets"]]
+    return out
+
+
+def articles(store: ReadOnlyStore, q: str, outlet: str, since: str, until: str, page: int,
+             per_page: int = 20) -> dict[str, Any]:
+    """A page of stored articles, newest published first, with the filters echoed back."""
+    q, outlet, since, until = q.strip(), outlet.strip(), since.strip(), until.strip()
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            _check_date(name, value)
+    if q:
+        queries.fts_query(q)
+    with store.connection() as conn:
+        rows, more = browse.articles(conn, q, outlet, since, until, page, per_page)
+        outlets = store.cached("outlets", 60.0, lambda: data.outlets(conn))
+    filters = {k: v for k, v in (("q", q), ("outlet", outlet), ("since", since), ("until", until)) if v}
+    return {"articles": rows, "has_more": more, "page": page, "filters": filters, "outlets": outlets,
+            "q": q, "outlet": outlet, "since": since, "until": until}
 
 
 def speakers(store: ReadOnlyStore, name: str, limit: int) -> dict[str, Any]:
@@ -160,6 +204,16 @@ def article(store: ReadOnlyStore, article_id: int) -> Optional[dict[str, Any]]:
     marked = markup.from_view(view)
     return {"article": view, "marked": marked, "pieces": markup.pieces(view.text, marked),
             "speakers": speakers_found, "dates": dates}
+
+
+def article_edits(store: ReadOnlyStore, article_id: int) -> dict[str, Any]:
+    """What the edit forms of an article page offer: its corrections so far and speakers to pick."""
+    from ..store.edits import edits as edit_log
+
+    with store.connection() as conn:
+        log = edit_log(conn, article_id=article_id, limit=50)
+        top = store.cached("speakers:50", 60.0, lambda: data.speaker_list(conn, None, 50))
+    return {"article_edits": log, "top_speakers": top}
 
 
 def article_json(result: dict[str, Any]) -> dict[str, Any]:
