@@ -9,7 +9,11 @@
 3. Drives ``--clients`` concurrent keep-alive clients for ``--seconds`` (stopping early at
    ``--max-requests``): half search pages (a frequent or rare word, sometimes with a speaker, a date
    range, a kind or a later page), half article pages. Prints requests/s and p50/p99 latency for each.
-Exit status 1 if any request fails (a non-200 answer or a transport error).
+4. With ``--writes-per-second N`` (e.g. 10) the server runs with ``--edit`` and one more client posts
+   corrections through the JSON API at that rate while the readers run (verdicts, kinds, dates and
+   speakers of random records); afterwards every edit the server acknowledged is looked up in the
+   store's edit log, so a lost edit is counted as a failure.
+Exit status 1 if any request fails (a non-200 answer or a transport error) or an edit is lost.
 """
 
 from __future__ import annotations
@@ -114,10 +118,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, edit: bool = False) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("saidwhat")
     cmd = [str(exe), "serve"] if exe.exists() else [sys.executable, "-m", "saidwhat.cli"]
-    proc = subprocess.Popen(cmd + ["--db", str(db), "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd + ["--db", str(db), "--port", str(port)] + (["--edit"] if edit else []),
+                            stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -151,12 +156,70 @@ def requests_plan(rng: random.Random, gen: Generator, articles: int):
         yield "search", "/search", params
 
 
-def drive(host: str, port: int, seconds: float, clients: int, max_requests: int, articles: int):
-    """``clients`` threads, each with one keep-alive connection (http.client: little client CPU)."""
+def corrections(rng: random.Random, attributions: int):
+    """An endless mix of corrections of random records, as reviewers would make them."""
+    kinds = ("direct", "indirect", "mixed")
+    while True:
+        aid, r = rng.randint(1, attributions), rng.random()
+        if r < 0.4:
+            body = {"field": "verdict", "value": rng.choice(("right", "wrong"))}
+        elif r < 0.6:
+            body = {"field": "kind", "value": rng.choice(kinds)}
+        elif r < 0.8:
+            body = {"field": "date", "value": (START + timedelta(days=rng.randrange(DAYS))).isoformat()}
+        else:
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            body = {"field": "speaker", "value": {"name": f"{first} {last}", "type": "person"}}
+        yield aid, {**body, "editor": "bench"}
+
+
+def writer(host: str, port: int, rate: float, stop_at: float, attributions: int, latencies: list, failures: list,
+           acknowledged: list, lock: threading.Lock) -> None:
+    """Posts corrections at ``rate`` per second (one keep-alive connection) until ``stop_at``."""
+    import json
+
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    conn.request("GET", "/api/csrf")
+    token = json.loads(conn.getresponse().read())["token"]
+    plan, start = corrections(random.Random(9), attributions), time.monotonic()
+    n = 0
+    while True:
+        due = start + n / rate
+        if due >= stop_at:
+            break
+        time.sleep(max(0.0, due - time.monotonic()))
+        n += 1
+        aid, body = next(plan)
+        t0 = time.perf_counter()
+        try:
+            conn.request("POST", f"/api/attributions/{aid}", body=json.dumps(body),
+                         headers={"Content-Type": "application/json", "X-CSRF-Token": token})
+            r = conn.getresponse()
+            data = r.read()
+            error = None if r.status == 200 else f"{r.status} POST {aid}: {data[:200]!r}"
+        except (OSError, http.client.HTTPException) as exc:
+            error, data = f"{type(exc).__name__} POST {aid}: {exc}", b""
+            conn.close()
+            conn = http.client.HTTPConnection(host, port, timeout=30)
+        took = time.perf_counter() - t0
+        with lock:
+            if error:
+                failures.append(error)
+            else:
+                latencies.append(took)
+                acknowledged.append(json.loads(data)["edit"]["id"])
+    conn.close()
+
+
+def drive(host: str, port: int, seconds: float, clients: int, max_requests: int, articles: int,
+          writes_per_second: float = 0.0, attributions: int = 0):
+    """``clients`` threads, each with one keep-alive connection (http.client: little client CPU), and
+    a writer thread when ``writes_per_second``."""
     gen, rng = Generator(), random.Random(5)
     plan = requests_plan(rng, gen, articles)
     lock = threading.Lock()
-    latencies: dict[str, list[float]] = {"search": [], "article": []}
+    latencies: dict[str, list[float]] = {"search": [], "article": [], "write": []}
+    acknowledged: list[int] = []
     failures: list[str] = []
     sent = [0]
     stop_at = time.monotonic() + seconds
@@ -189,12 +252,15 @@ def drive(host: str, port: int, seconds: float, clients: int, max_requests: int,
         conn.close()
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
+    if writes_per_second:
+        threads.append(threading.Thread(target=writer, args=(host, port, writes_per_second, stop_at, attributions,
+                                                             latencies["write"], failures, acknowledged, lock)))
     t0 = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return latencies, failures, time.perf_counter() - t0
+    return latencies, failures, time.perf_counter() - t0, acknowledged
 
 
 def pct(values: list[float], q: float) -> float:
@@ -209,6 +275,8 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--max-requests", type=int, default=20_000)
     ap.add_argument("--db", type=Path, help="reuse (or create) the store here instead of a temporary one")
+    ap.add_argument("--writes-per-second", type=float, default=0.0,
+                    help="also post corrections at this rate (the server runs with --edit)")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="saidwhat-web-bench-")
@@ -220,13 +288,22 @@ def main() -> int:
     with Corpus(db) as c:
         articles, attributions = c.count("articles"), c.count("attributions")
     port = free_port()
-    server = start_server(db, port)
+    edit = args.writes_per_second > 0
+    server = start_server(db, port, edit)
+    load_before = os.getloadavg()
     try:
-        latencies, failures, elapsed = drive("127.0.0.1", port, args.seconds, args.clients, args.max_requests,
-                                             articles)
+        latencies, failures, elapsed, acknowledged = drive(
+            "127.0.0.1", port, args.seconds, args.clients, args.max_requests, articles, args.writes_per_second,
+            attributions)
     finally:
         server.terminate()
         server.wait(10)
+    load_after = os.getloadavg()
+    lost = 0
+    if edit:
+        with Corpus(db) as c:
+            logged = {r[0] for r in c.conn.execute("SELECT id FROM edits")}
+        lost = sum(1 for i in acknowledged if i not in logged)
     total = sum(len(v) for v in latencies.values()) + len(failures)
     print(f"served {attributions:,} attributions / {articles:,} articles; {args.clients} concurrent clients, "
           f"{elapsed:.1f} s, {os.cpu_count()} CPUs")
@@ -241,7 +318,12 @@ def main() -> int:
     print(f"failed requests: {len(failures)}")
     for f in failures[:10]:
         print("  " + f)
-    return 1 if failures else 0
+    if edit:
+        print(f"edits acknowledged: {len(acknowledged)}, found in the edit log: {len(acknowledged) - lost}, "
+              f"lost: {lost}")
+    print("load average (1, 5, 15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
+        *load_before, *load_after))
+    return 1 if failures or lost else 0
 
 
 if __name__ == "__main__":

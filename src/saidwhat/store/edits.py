@@ -203,9 +203,10 @@ def _apply(conn: sqlite3.Connection, row: sqlite3.Row, field: str, value: Any) -
         return row["kind"]
     _unindex(conn, [aid])
     if field == "speaker":
-        old = {"id": row["speaker_id"], "name": row["merged_name"] or row["speaker_name"]}
+        old = {"id": row["speaker_id"], "name": row["merged_name"] or row["speaker_name"], "role": row["speaker_role"]}
         target = speaker_by_id(conn, final_speaker(conn, int(value["id"])))
-        conn.execute("UPDATE attributions SET speaker_id = ?, speaker_type = ? WHERE id = ?",
+        # The role printed beside the old name was that person's, not the corrected speaker's.
+        conn.execute("UPDATE attributions SET speaker_id = ?, speaker_type = ?, speaker_role = NULL WHERE id = ?",
                      (target["id"], target["type"], aid))
     else:  # date: the date it was said; none given falls back to the article's publication date
         old = {"said": row["said"], "day": row["day"]}

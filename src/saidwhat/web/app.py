@@ -65,7 +65,7 @@ def show_value(value: Any) -> str:
     """An edit log value in words: a speaker as "Name (#id)", a date, a verdict, or "none"."""
     if isinstance(value, dict):
         if "name" in value:
-            return f"{value['name']} (#{value.get('id')})"
+            return f"{value['name']} (#{value.get('id')})" if value.get("id") else str(value["name"])
         return ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None) or "none"
     return "none" if value in (None, "") else str(value)
 
