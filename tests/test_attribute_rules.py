@@ -79,3 +79,12 @@ def test_attribute_rules_eval_without_a_rule_scores_without_it(tmp_path):
     off = CliRunner().invoke(main, ["eval", str(gold), "--without", "clause,according"])
     assert on.exit_code == off.exit_code == 0
     assert '"matched": 1' in on.output and '"predicted": 0' in off.output
+
+
+def test_attribute_rules_stage_imports_no_later_stage_and_modules_stay_small():
+    later = ("resolve", "records", "pipeline", "store", "web", "cli", "evaluate", "batch", "export")
+    for path in ATTRIBUTE.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        imported = re.findall(r"^from \.\.(\w+)", source, re.M)
+        assert not set(imported) & set(later), (path.name, imported)
+        assert len(source.splitlines()) < 400, path.name

@@ -1,1 +1,1 @@
-"""Attributions: content, cue and speaker mention, found in parsed candidate sentences."""
+"""Frames: cue, source mention and content, found by registered rules in parsed candidate units."""

@@ -19,7 +19,7 @@ from .mentions import proper_names
 from .rules import DOCUMENT_RULES, PRIORITIES, UNIT_RULES
 
 # Rules read tags and dependencies only: names get entity labels apart (see parse.entities).
-UNUSED_WHEN_PARSING = ["ner"]
+UNUSED_WHEN_PARSING = ("ner",)
 
 
 @dataclass(frozen=True)
