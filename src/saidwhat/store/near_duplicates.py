@@ -14,7 +14,7 @@ import sqlite3
 from typing import Any, Optional
 
 import numpy as np
-from datasketch.lsh import _optimal_param
+from datasketch import MinHashLSH
 
 NUM_PERM = 64
 THRESHOLD = 0.8
@@ -23,8 +23,11 @@ SHINGLE = 12
 MIN_CHARS = 200
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _BINS = np.uint64(NUM_PERM - 1)
-# The band layout datasketch's MinHashLSH picks for this threshold (equal weight to misses and false hits).
-BANDS, ROWS = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+# The band layout datasketch's MinHashLSH picks for this threshold (equal weight to misses and false
+# hits), read from its public ``b`` and ``r``: an empty index costs nothing to build.
+_LAYOUT = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LAYOUT.b, _LAYOUT.r
+del _LAYOUT
 
 
 def _windows(data: bytes, offset: int, n: int) -> np.ndarray:

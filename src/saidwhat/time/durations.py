@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .normalize import Ctx, Norm, _sentence_start
+from .norms import Ctx, Norm
+from .norms import sentence_start as _sentence_start
 from .numbers import duration_value, parse_number, unit_key
 from .patterns import BARE_BEFORE, FREQ_BEFORE, NUM_BEFORE
 from .relative import ago

@@ -12,7 +12,12 @@ from datetime import date, timedelta
 from typing import Callable, Optional
 
 from . import anchor
+from .durations import h_per, h_ref, h_set, h_unit
 from .holidays import holiday_date
+from .norms import PART_TYPE, Ctx, Norm, Pending  # noqa: F401 - Pending: this module's API too
+from .norms import mod as _mod
+from .norms import sentence_start as _sentence_start
+from .norms import ymd as _ymd
 from .patterns import (
     CENTURY_ORD_BEFORE,
     DAY_BEFORE,
@@ -24,29 +29,9 @@ from .patterns import (
     month_number,
     weekday_number,
 )
+from .relative import h_half, h_quarter, h_ref_day, h_rel_unit, h_that_unit, h_the_unit, h_weekend
 
 
-@dataclass(frozen=True)
-class Pending:
-    """A value to compute from the reference date: shift by ``n`` ``unit``s, format at ``unit``."""
-
-    unit: str  # day, week, month, year, or "time" (date of the nearby day + clock suffix)
-    n: int = 0
-    suffix: str = ""
-
-
-@dataclass(frozen=True)
-class Norm:
-    """Normalised TIMEX3 attributes of one expression, and optionally a trimmed span."""
-
-    type: str
-    value: "Optional[str] | Pending"
-    mod: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
-
-
-_TOKENS = re.compile(r"[\w'’$]+")
 _DIGITS = re.compile(r"\d+")
 # A month name (or its abbreviation) then a day: "Monday, Oct. 26" — not "Friday, Jane Porter said".
 _MONTH_FOLLOWS = re.compile(
@@ -54,36 +39,6 @@ _MONTH_FOLLOWS = re.compile(
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d")
 
 
-@dataclass(frozen=True)
-class Ctx:
-    """What a handler may look at: the text, the match's span, the publication date."""
-
-    text: str
-    pub: Optional[date]
-    low: str = ""  # text.lower() when it keeps the length, else text
-
-    def back(self, m: "re.Match | int", rx: re.Pattern, width: int = 40) -> Optional[re.Match]:
-        """rx (anchored with $) matched on the lower-cased text just before m (or a position)."""
-        end = m if isinstance(m, int) else m.start()
-        return rx.search(self.low or self.text, max(0, end - width), end)
-
-    def tense(self, m: re.Match) -> Optional[str]:
-        return anchor.tense(self.text, m.start(), m.end())
-
-    def before(self, m: re.Match, n: int = 3) -> list[str]:
-        """The n words before the match, lower-cased."""
-        return _TOKENS.findall(self.text[max(0, m.start() - 40):m.start()].lower())[-n:]
-
-    def after(self, m: re.Match, n: int = 2) -> list[str]:
-        return _TOKENS.findall(self.text[m.end():m.end() + 40])[:n]
-
-
-_MODS = {"early": "START", "late": "END", "mid": "MID", "post": "AFTER", "pre": "BEFORE",
-         "the end of": "END", "the beginning of": "START", "the start of": "START",
-         "the middle of": "MID", "at the end of": "END", "at the beginning of": "START",
-         "at the start of": "START", "at the middle of": "MID", "earlier": None, "later": None}
-# TimeBank/TempEval annotate "Friday night", "tonight", "this morning" as DATEs valued "...TNI".
-PART_TYPE = "DATE"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _NOT_YEAR_AFTER = frozenset(
     "people persons troops soldiers men women children students votes cases dead deaths killed "
@@ -98,14 +53,6 @@ _YEAR_CONTEXT = frozenset(
     "in since by of from until till to between and during year early late mid the before after "
     "around about through spring summer fall autumn winter january february march april may june july "
     "august september october november december fiscal".split())
-
-
-def _mod(word: Optional[str]) -> Optional[str]:
-    return _MODS.get(re.sub(r"\s+", " ", word.lower())) if word else None
-
-
-def _ymd(d: date) -> str:
-    return d.isoformat()
 
 
 def _year_for(ctx: Ctx, m: re.Match, mon: int, day: Optional[int]) -> Optional[int]:
@@ -445,14 +392,6 @@ def h_deictic(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     return Norm("DATE", value)
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:][\'\"`’”]*\s+|\n\s*|[`\"“‘]\s*)$")
-
-
-def _sentence_start(ctx: Ctx, pos: int) -> bool:
-    """Whether pos begins a sentence, a paragraph or a quotation."""
-    return bool(_SENTENCE_START.search(ctx.text, max(0, pos - 4), pos))
-
-
 def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     rel = m["rel"].lower()
     if ctx.text[m.start()].isupper() and ctx.text[m.start("part")].isupper() \
@@ -464,10 +403,6 @@ def h_this_part(m: re.Match, ctx: Ctx) -> Optional[Norm]:
     d = ctx.pub - timedelta(days=1) if rel == "last" else ctx.pub
     return Norm(PART_TYPE, _ymd(d) + "T" + _PARTS[part])
 
-
-# These modules import the helpers above, hence the late imports.
-from .durations import h_per, h_ref, h_set, h_unit
-from .relative import h_half, h_quarter, h_ref_day, h_rel_unit, h_that_unit, h_the_unit, h_weekend
 
 HANDLERS: dict[str, Callable[[re.Match, Ctx], Optional[Norm]]] = {
     "monthname": h_monthname, "slash": h_slash,

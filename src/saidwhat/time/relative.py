@@ -10,7 +10,9 @@ from datetime import date, timedelta
 from typing import Optional
 
 from . import anchor
-from .normalize import PART_TYPE, Ctx, Norm, Pending, _mod, _ymd
+from .norms import PART_TYPE, Ctx, Norm, Pending
+from .norms import mod as _mod
+from .norms import ymd as _ymd
 from .numbers import duration_value, parse_number, unit_key
 from .patterns import EDGE_BEFORE, THE_BEFORE, THE_UNIT_BEFORE
 
