@@ -117,7 +117,6 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
         context.setdefault("json_url", None)
         context.setdefault("editor", editing.editor_of(request))
         context.setdefault("article_edits", [])
-        context.setdefault("top_speakers", [])
         html = app.state.env.get_template(template).render(request=request, **context)
         return HTMLResponse(html, status_code=status)
 

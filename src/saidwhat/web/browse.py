@@ -17,7 +17,7 @@ from typing import Any, Optional
 from ..store.queries import QuoteFilter
 from . import paging
 
-FACET_SAMPLE = 5000
+FACET_SAMPLE = 1000  # as many records as a page counts exactly (paging.EXACT_UP_TO)
 CONTEXT = 300  # characters looked at on each side of a quote for its sentence
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n")
 
@@ -36,7 +36,12 @@ class Context:
                 "matched": sorted({t for part in (self.before, self.content, self.after) for t, hit in part if hit})}
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -55,9 +60,11 @@ def highlight(text: str, wanted: list[tuple[str, bool]]) -> tuple[tuple[str, boo
         return ((text, False),) if text else ()
     runs: list[tuple[str, bool]] = []
     last = 0
-    for m in re.finditer(r"\w+", text):
+    exact = {w for w, prefix in wanted if not prefix}
+    prefixes = tuple(w for w, prefix in wanted if prefix)
+    for m in _WORDS.finditer(text):
         folded = _fold(m.group())
-        if any(folded.startswith(w) if prefix else folded == w for w, prefix in wanted):
+        if folded in exact or (prefixes and folded.startswith(prefixes)):
             if m.start() > last:
                 runs.append((text[last:m.start()], False))
             runs.append((m.group(), True))

@@ -30,6 +30,7 @@ from ..store.results import SpeakerSummary
 from ..store.schema import SCHEMA_VERSION
 
 DEFAULT_TIMEOUT = 2.0  # seconds a request's queries may run in total
+CACHE_ENTRIES = 512  # values ``cached`` keeps at most
 
 
 class StoreUnavailable(SaidwhatError):
@@ -143,6 +144,8 @@ class ReadOnlyStore:
             return hit[1]
         value = compute()
         self._cache[key] = (now, value)
+        while len(self._cache) > CACHE_ENTRIES:  # the oldest entry goes first (dicts keep insertion order)
+            self._cache.pop(next(iter(self._cache)), None)
         return value
 
     @contextmanager

@@ -41,10 +41,12 @@ class EditStore:
 
     def write(self, fn, *args: Any) -> Any:
         with self.lock:
-            try:
-                return fn(*args)
-            finally:
-                self.reader._cache.clear()
+            out = fn(*args)
+        if fn in (self.corpus.merge_speakers, self.corpus.split_speaker):
+            # The minute-long caches (speaker ranking, outlet list, unfiltered facets) hold speakers;
+            # a record's correction leaves them close enough, a merge does not.
+            self.reader._cache.clear()
+        return out
 
 
 def editor_of(request: Request) -> str:

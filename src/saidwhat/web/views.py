@@ -122,10 +122,9 @@ def search(store: ReadOnlyStore, params: SearchParams) -> dict[str, Any]:
     with store.connection() as conn:
         page = paging.search(conn, f, params.page, params.per_page, params.sort)
         outlets = store.cached("outlets", 60.0, lambda: data.outlets(conn))
-        if params.empty:  # every record: the same counts for everyone for a minute
-            facets = store.cached("facets", 60.0, lambda: browse.facets(conn, f))
-        else:
-            facets = browse.facets(conn, f)
+        # Facet counts of one filter are reused for a minute (pages 2, 3 ... and popular searches).
+        key = "facets:" + params.query_string(page=1, sort="newest")
+        facets = store.cached(key, 60.0, lambda: browse.facets(conn, f))
         contexts = {r.attribution_id: browse.context(conn, r.attribution_id, params.q) for r in page.results}
     wanted = browse.terms(params.q)
     marked = {r.attribution_id: browse.highlight(r.content, wanted) for r in page.results}
@@ -207,13 +206,13 @@ def article(store: ReadOnlyStore, article_id: int) -> Optional[dict[str, Any]]:
 
 
 def article_edits(store: ReadOnlyStore, article_id: int) -> dict[str, Any]:
-    """What the edit forms of an article page offer: its corrections so far and speakers to pick."""
+    """What the edit forms of an article page show: its corrections so far (the article's own speakers
+    are offered to pick from; any other is typed as a name or #id)."""
     from ..store.edits import edits as edit_log
 
     with store.connection() as conn:
         log = edit_log(conn, article_id=article_id, limit=50)
-        top = store.cached("speakers:50", 60.0, lambda: data.speaker_list(conn, None, 50))
-    return {"article_edits": log, "top_speakers": top}
+    return {"article_edits": log}
 
 
 def article_json(result: dict[str, Any]) -> dict[str, Any]:
