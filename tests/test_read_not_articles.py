@@ -64,3 +64,20 @@ def test_read_not_articles_short_english_texts_are_not_judged(tmp_path):
     src.write_text(json.dumps({"id": "s", "text": "“Ja,” said Olle Berg."}) + "\n", encoding="utf-8")
     db = str(tmp_path / "c.db")
     assert run("ingest", str(src), "--db", db, "-q").exit_code == 0
+
+
+def test_read_not_articles_extract_names_the_language(tmp_path):
+    (tmp_path / "german.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = run("extract", "--format", "json", str(tmp_path / "german.txt"), str(tmp_path / "empty.txt"))
+    assert result.exit_code == 1 and "German (de)" in result.stderr
+    assert [e["id"] for e in json.loads(result.stdout)] == [str(tmp_path / "empty.txt")]
+
+
+def test_read_not_articles_extract_jsonl_skips_other_languages(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "de", "text": GERMAN}) + "\n" + json.dumps({"id": "en", "text": story(2)})
+                   + "\n", encoding="utf-8")
+    result = run("extract", "--jsonl", str(src))
+    assert "1 skipped (1 not-english)" in result.stderr and "German (de)" in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["en"]

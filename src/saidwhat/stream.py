@@ -16,6 +16,7 @@ from .batch import BatchSummary, DocumentError, InputDocument, Result, extract_m
 from .read.documents import Document
 from .read.inputs import read_file
 from .read.jsonl import lines_bounded, parse_line
+from .read.language import language_message, not_english
 from .read.limits import MAX_FILE_BYTES
 
 
@@ -34,7 +35,8 @@ def read_records(lines: Iterable[bytes]) -> Iterator[Union[InputDocument, Docume
 
     Each line is decoded and parsed on its own (see :func:`saidwhat.read.jsonl.parse_line`), so one
     bad line costs only that line. A line must hold a JSON object; its fields are checked by the
-    extraction (missing ``text``, a text that is not a string, a bad ``published``).
+    extraction (missing ``text``, a text that is not a string, a bad ``published``). A text surely not
+    in English is a ``not-english`` error naming the language, as in ``saidwhat ingest``.
     """
     for number, raw in enumerate(lines_bounded(lines), 1):
         if raw is None:
@@ -49,6 +51,11 @@ def read_records(lines: Iterable[bytes]) -> Iterator[Union[InputDocument, Docume
         elif not isinstance(value, dict):
             yield DocumentError(None, "not-an-object", f"line holds a JSON {type(value).__name__}; "
                                 "expected an object with \"id\" and \"text\"", number)
+        elif isinstance(value.get("text"), str) and "attributions" not in value \
+                and (language := not_english(value["text"])) is not None:
+            doc_id = value.get("id")
+            yield DocumentError(None if doc_id is None else str(doc_id), "not-english",
+                                language_message(language), number)
         else:
             yield InputDocument(value, number)
 

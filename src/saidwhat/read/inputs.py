@@ -42,6 +42,11 @@ def english_only(item: Item) -> Item:
     """The document, or why it is not stored: ``empty``, or ``not-english`` naming its language."""
     if isinstance(item, Document) and not item.text.strip():
         return DocumentError(item.origin, "empty", "the document has no text")
+    return in_english(item)
+
+
+def in_english(item: Item) -> Item:
+    """The document, or a ``not-english`` error naming its language (pre-extracted records pass)."""
     if isinstance(item, Document) and item.record is None:
         language = not_english(item.text)
         if language is not None:
@@ -105,7 +110,7 @@ def read_file(path: str) -> Item:
                 data = f.read()
         except OSError as exc:
             return open_error(path, exc)
-    item = read_article(data, path, path, html=True if kind_of(path) == "html" else None)
+    item = in_english(read_article(data, path, path, html=True if kind_of(path) == "html" else None))
     if isinstance(item, Document):
         return Document(origin=item.origin, text=item.text, id=path, published=item.published,
                         title=item.title, url=item.url, source=item.source)
