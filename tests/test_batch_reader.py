@@ -22,6 +22,7 @@ from saidwhat.stream import read_records as read_jsonl
     (b'{"id": "a", "text": "caf\xe9"}', "not-utf8"),
     (b"\xff\xfe\x00\x00", "not-utf8"),
     (b"[" * 100_000, "too-deep"),
+    (b'{"id": ' + b"9" * 5000 + b', "text": "x"}', "bad-json"),  # past Python's 4300 digits
     (b'{"a": ' * 101 + b'1' + b'}' * 101, "too-deep"),
 ])
 def test_batch_reader_bad_line_gives_error_with_line_number(line, reason):

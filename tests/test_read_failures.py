@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 
 from click.testing import CliRunner
 
@@ -115,9 +114,7 @@ def test_read_failures_oversized_page_refused_quickly(tmp_path):
                        + "</script></head><body><article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
                        + "</article></body></html>", encoding="utf-8")
     (tmp_path / "ok.txt").write_text(story(4), encoding="utf-8")
-    started = time.perf_counter()
     result, errors, stored = ingest_and_errors(tmp_path, big, markup, scripts, tmp_path / "ok.txt")
-    assert time.perf_counter() - started < 60  # a generous bound: refusing reads no page
     assert errors["big.html"]["reason"] == "too-large" and f"{MAX_FILE_BYTES:,}" in errors["big.html"]["message"]
     assert errors["markup.html"]["reason"] == "too-large"
     assert "scripts.html" not in errors and "ok" in stored and len(stored) == 2

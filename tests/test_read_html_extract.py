@@ -10,7 +10,7 @@ from click.testing import CliRunner
 import saidwhat
 from ingest_files import PARAGRAPHS, page
 from saidwhat.cli import main
-from saidwhat.read.html import looks_like_html
+from saidwhat.read.html import looks_like_html, strip_heavy
 
 MARKUP = page("Quay to open", PARAGRAPHS).replace('<article>', '<article><span class="TD_9x">Share</span>')
 
@@ -75,3 +75,20 @@ def test_read_html_extract_api_html_false_reads_text_and_no_article_raises():
 ])
 def test_read_html_looks_like_html(text, expected):
     assert looks_like_html(text) is expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>a</p><script>var x = '<p>';</script><p>b</p>", "<p>a</p><p>b</p>"),
+    ("<p>a</p><STYLE type='x'>p {}</style ><p>b</p>", "<p>a</p><p>b</p>"),
+    ("<p>a</p><svg><path/></svg><noscript>n</noscript><p>b</p>", "<p>a</p><p>b</p>"),
+    ("<p>a</p><script>never closed <p>b</p>", "<p>a</p>"),
+    ("<p>a</p><scripts>not a script</scripts>", "<p>a</p><scripts>not a script</scripts>"),
+])
+def test_read_html_strip_heavy_blocks(html, expected):
+    assert strip_heavy(html) == expected
+
+
+def test_read_html_strip_heavy_many_unclosed_openers():
+    # Each unclosed opener scanned to the end would be quadratic: 200,000 of them would not finish.
+    assert strip_heavy("<p>x</p>" + "<script>" * 200_000) == "<p>x</p>"
+    assert strip_heavy("<p>x</p>" + "<style></style>" * 200_000 + "<p>y</p>") == "<p>x</p><p>y</p>"

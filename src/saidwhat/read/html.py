@@ -26,7 +26,7 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 _HTML_START = re.compile(r"\A(?:\ufeff)?\s*<")
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 # Blocks that hold no article text; removed before parsing, so their size costs nothing.
-_HEAVY = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HEAVY_OPEN = re.compile(r"<(script|style|svg|noscript|template)\b", re.I)
 # An article has at least this much main text; less is a caption, a teaser or a stub.
 MIN_ARTICLE_CHARS = 200
 # A main text whose links hold more than this share of its characters is a list of links.
@@ -34,6 +34,27 @@ MAX_LINK_SHARE = 0.5
 def looks_like_html(text: str) -> bool:
     """Whether a text is HTML markup rather than an article: it starts with a tag, and a page tag is near."""
     return _HTML_START.match(text) is not None and _HTML_TAG.search(text, 0, 4096) is not None
+
+
+def strip_heavy(html: str) -> str:
+    """The page without its script, style, SVG, noscript and template blocks, in one pass.
+
+    An unclosed block runs to the end of the page (as a browser reads it), so no input makes this
+    slower than linear.
+    """
+    lower = html.lower()
+    kept, pos = [], 0
+    for m in _HEAVY_OPEN.finditer(html):
+        if m.start() < pos:
+            continue  # inside a block already removed
+        kept.append(html[pos:m.start()])
+        close = lower.find("</" + m.group(1).lower(), m.end())
+        if close < 0:
+            return "".join(kept)
+        end = lower.find(">", close)
+        pos = len(html) if end < 0 else end + 1
+    kept.append(html[pos:])
+    return "".join(kept)
 
 
 def decode_html(data: bytes, charset: Optional[str] = None) -> str:
@@ -63,7 +84,7 @@ def read_html(html: str, origin: str, url: Optional[str] = None) -> Union[Docume
     """The article in one HTML page, or why there is none."""
     import trafilatura
 
-    markup = _HEAVY.sub("", html)
+    markup = strip_heavy(html)
     if len(markup) > MAX_MARKUP_BYTES:
         return DocumentError(origin, "too-large",
                              f"the page has {len(markup):,} characters of markup without scripts and "

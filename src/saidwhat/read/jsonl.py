@@ -53,7 +53,7 @@ def parse_line(raw: bytes, first: bool = False) -> Union[object, tuple[str, str]
                             "expected one flat article object per line")
     try:
         value = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as e:
+    except (ValueError, RecursionError) as e:  # ValueError: JSONDecodeError, or an integer too long
         where = f" at column {e.colno}" if isinstance(e, json.JSONDecodeError) else ""
         return ("bad-json", f"not JSON ({getattr(e, 'msg', e)}{where}): {line.strip()[:40]!r}; "
                             "expected one object per line like {\"id\": \"a1\", \"text\": \"...\"}")
