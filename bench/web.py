@@ -121,12 +121,16 @@ def free_port() -> int:
 def start_server(db: Path, port: int, edit: bool = False) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("saidwhat")
     cmd = [str(exe), "serve"] if exe.exists() else [sys.executable, "-m", "saidwhat.cli"]
+    # The server's log goes to a file (a pipe nobody reads would fill and block it).
+    log = open(Path(tempfile.gettempdir()) / f"saidwhat-web-bench-{port}.log", "w+")
     proc = subprocess.Popen(cmd + ["--db", str(db), "--port", str(port)] + (["--edit"] if edit else []),
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=log, text=True)
+    proc.log = log
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read()}")
+            log.seek(0)
+            raise SystemExit(f"server exited: {log.read()}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return proc
@@ -318,6 +322,10 @@ def main() -> int:
     print(f"failed requests: {len(failures)}")
     for f in failures[:10]:
         print("  " + f)
+    if failures:
+        server.log.seek(0)
+        errors = [line for line in server.log.read().splitlines() if "Error" in line or "error" in line]
+        print(f"server log: {server.log.name} ({len(errors)} error lines)" + "".join(f"\n  {e}" for e in errors[-5:]))
     if edit:
         print(f"edits acknowledged: {len(acknowledged)}, found in the edit log: {len(acknowledged) - lost}, "
               f"lost: {lost}")

@@ -162,3 +162,17 @@ def test_web_edit_paste_then_keep(app):
     assert r.status_code == 303 and re.fullmatch(r"/articles/\d+", r.headers["location"])
     kept = app.get(r.headers["location"])
     assert kept.status_code == 200 and "The bridge will reopen in May" in kept.text
+
+
+def test_web_edit_writes_only_for_the_allowed_host_names(store):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    app = create_app(store, extract=fake_extract, edit=True, allowed_hosts={"127.0.0.1", "localhost"})
+    with TestClient(app, base_url="http://127.0.0.1:8000") as good, TestClient(app, base_url="http://rebound.example") as bad:
+        token = good.get("/api/csrf").json()["token"]
+        assert bad.get("/api/csrf").status_code == 403
+        aid = first(good, "tariffs")["attribution_id"]
+        body = {"field": "verdict", "value": "right", "editor": "Ana"}
+        assert bad.post(f"/api/attributions/{aid}", json=body, headers={"X-CSRF-Token": token}).status_code == 403
+        assert good.post(f"/api/attributions/{aid}", json=body, headers={"X-CSRF-Token": token}).status_code == 200

@@ -29,3 +29,9 @@ def article_text(view: ArticleView, console) -> None:
     for n, a in enumerate(view.attributions, 1):
         console.print(Text(f"[{n}] {a.speaker or '(no source)'} ({a.source_type}, {a.kind}, {date_label(a.date, a.date_basis)}): ",
                            style="bold") + Text(a.content))
+        notes = [f"confidence {a.confidence:.2f}" + (" (uncertain: check it)" if a.low_confidence else "")]
+        notes += [f"found by: {a.mechanism}"] if a.mechanism else []
+        notes += [f"speaker: {a.resolution}"] if a.resolution else []
+        notes += [f"corrected: {', '.join(a.corrected)}"] if a.corrected else []
+        notes += [f"checked: {a.verdict}"] if a.verdict else []
+        console.print(Text("    " + " · ".join(notes), style="dim"))

@@ -58,7 +58,8 @@ def serve(db: str, host: str, port: int, timeout: float, edit: bool) -> None:
         sys.exit(2)
     try:
         _upgrade(db)
-        app = create_app(db, timeout=timeout, edit=edit)
+        loopback = {"127.0.0.1", "localhost", "::1"}
+        app = create_app(db, timeout=timeout, edit=edit, allowed_hosts=loopback if host in loopback else None)
     except SaidwhatError as exc:
         click.echo(f"saidwhat: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -190,11 +190,13 @@ def _evidence(conn: sqlite3.Connection, a: sqlite3.Row) -> tuple[str, Optional[s
     found = evidence.mechanism(a["kind"], a["cue"], _pair(a["cue_start"], a["cue_end"]), spans,
                                _pair(a["speaker_start"], a["speaker_end"]), a["mention"])
     first_named = None
-    if a["speaker_local_id"] is not None and not a["speaker_resolution"]:
+    name = a["merged_name"] or a["speaker_name"]
+    mention = " ".join((a["mention"] or "").split())
+    if a["speaker_local_id"] is not None and not a["speaker_resolution"] and mention and mention != name:
+        # Only a mention that is not the name itself ("he", "the minister") needs where it was named.
         row = conn.execute("SELECT text FROM mentions WHERE article_id = ? AND local_id = ? "
                            "ORDER BY length(text) DESC, start LIMIT 1", (a["article_id"], a["speaker_local_id"])).fetchone()
         first_named = row[0] if row else None
-    name = a["merged_name"] or a["speaker_name"]
     how = evidence.resolution(name, a["mention"], a["speaker_resolution"], first_named)
     if "speaker" in (a["corrected"] or "").split(","):
         how = f"corrected by hand to {name}"

@@ -88,12 +88,14 @@ def _wants_json(request: Request) -> bool:
 
 
 def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
-               extract: Optional[Callable[..., Any]] = None, edit: bool = False) -> FastAPI:
+               extract: Optional[Callable[..., Any]] = None, edit: bool = False,
+               allowed_hosts: Optional[set[str]] = None) -> FastAPI:
     """The web app over the store at ``db_path``, opened read-only.
 
     ``timeout`` bounds the seconds one request's queries may run; ``extract`` is the function the
     paste page runs (``saidwhat.extract`` unless a test gives another). ``edit``: also accept
-    corrections (see :mod:`.editing`), through one separate read-write connection.
+    corrections (see :mod:`.editing`), through one separate read-write connection; ``allowed_hosts``:
+    the host names writes may be addressed to (``serve`` gives the loopback names when bound there).
     """
     store = ReadOnlyStore(db_path, timeout=timeout)
     if extract is None:
@@ -109,6 +111,7 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
     app.state.extract = extract
     app.state.env = templates()
     app.state.editing = edit
+    app.state.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
     app.state.csrf = editing.new_token()
     app.state.env.globals.update(editing=edit, csrf_token=app.state.csrf, facet_sample=FACET_SAMPLE)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -74,21 +74,33 @@ def highlight(text: str, wanted: list[tuple[str, bool]]) -> tuple[tuple[str, boo
     return tuple(runs)
 
 
-def context(conn: sqlite3.Connection, attribution_id: int, q: str) -> Optional[Context]:
-    """The sentence (or sentences) a quote sits in, with the searched words flagged."""
-    row = conn.execute(
-        "SELECT a.content_start AS s, a.content_end AS e, max(0, a.content_start - ?) AS base, "
+def contexts(conn: sqlite3.Connection, attribution_ids: list[int], q: str) -> dict[int, Optional[Context]]:
+    """The sentence (or sentences) each quote sits in, with the searched words flagged: one query."""
+    if not attribution_ids:
+        return {}
+    rows = conn.execute(
+        "SELECT a.id, a.content_start AS s, a.content_end AS e, max(0, a.content_start - ?) AS base, "
         "substr(ar.text, max(0, a.content_start - ?) + 1, a.content_end - max(0, a.content_start - ?) + ?) AS win "
-        "FROM attributions a JOIN articles ar ON ar.id = a.article_id WHERE a.id = ?",
-        (CONTEXT, CONTEXT, CONTEXT, CONTEXT, attribution_id)).fetchone()
-    if row is None or row["s"] is None or row["win"] is None:
+        f"FROM attributions a JOIN articles ar ON ar.id = a.article_id WHERE a.id IN ({','.join('?' * len(attribution_ids))})",
+        (CONTEXT, CONTEXT, CONTEXT, CONTEXT, *attribution_ids)).fetchall()
+    wanted = terms(q)
+    found = {r["id"]: _context(r, wanted) for r in rows}
+    return {i: found.get(i) for i in attribution_ids}
+
+
+def context(conn: sqlite3.Connection, attribution_id: int, q: str) -> Optional[Context]:
+    """The sentence one quote sits in (see :func:`contexts`)."""
+    return contexts(conn, [attribution_id], q)[attribution_id]
+
+
+def _context(row: sqlite3.Row, wanted: list[tuple[str, bool]]) -> Optional[Context]:
+    if row["s"] is None or row["win"] is None:
         return None
     win, s, e = row["win"], row["s"] - row["base"], row["e"] - row["base"]
     ends = [m.end() for m in _SENTENCE_END.finditer(win, 0, max(s, 0))]
     start = ends[-1] if ends else (0 if row["base"] == 0 else _word_start(win, s))
     m = _SENTENCE_END.search(win, e)
     stop = m.start() + 1 if m else len(win)
-    wanted = terms(q)
     before = ("…" if start > 0 and not ends else "") + win[start:s].lstrip()
     after = win[e:stop].rstrip()
     return Context(highlight(before, wanted), highlight(win[s:e], wanted), highlight(after, wanted))

@@ -100,6 +100,7 @@ class ReadOnlyStore:
         self.timeout = timeout
         self._local = threading.local()
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._cache_lock = threading.Lock()
         if not self.path.is_file():
             raise StoreUnavailable(f"no store at {str(self.path)!r}; create one with: "
                                    f"saidwhat ingest PATH --db {self.path}")
@@ -143,9 +144,10 @@ class ReadOnlyStore:
         if hit is not None and now - hit[0] < fresh_for:
             return hit[1]
         value = compute()
-        self._cache[key] = (now, value)
-        while len(self._cache) > CACHE_ENTRIES:  # the oldest entry goes first (dicts keep insertion order)
-            self._cache.pop(next(iter(self._cache)), None)
+        with self._cache_lock:  # requests run on many threads: evict under a lock
+            self._cache[key] = (now, value)
+            while len(self._cache) > CACHE_ENTRIES:  # the oldest entry goes first (dicts keep insertion order)
+                self._cache.pop(next(iter(self._cache)), None)
         return value
 
     @contextmanager

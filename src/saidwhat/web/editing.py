@@ -45,7 +45,8 @@ class EditStore:
         if fn in (self.corpus.merge_speakers, self.corpus.split_speaker):
             # The minute-long caches (speaker ranking, outlet list, unfiltered facets) hold speakers;
             # a record's correction leaves them close enough, a merge does not.
-            self.reader._cache.clear()
+            with self.reader._cache_lock:
+                self.reader._cache.clear()
         return out
 
 
@@ -59,6 +60,11 @@ def check_origin(request: Request, token: Optional[str]) -> None:
     if not token or not hmac.compare_digest(token.encode(), expected.encode()):
         raise HTTPException(403, "this write lacks the page's token (a cross-site request?); reload the page "
                                  "and try again; API clients send X-CSRF-Token from GET /api/csrf")
+    allowed = request.app.state.allowed_hosts
+    host_name = (request.headers.get("host") or "").rsplit(":", 1)[0].strip("[]").lower()
+    if allowed and host_name not in allowed:
+        # A page on another name resolving to this machine (DNS rebinding) must not reach the writes.
+        raise HTTPException(403, f"writes are only accepted for {', '.join(sorted(allowed))}, not {host_name!r}")
     site = request.headers.get("sec-fetch-site")
     if site and site not in ("same-origin", "none"):
         raise HTTPException(403, f"a write from another site ({site}) is refused")
@@ -172,6 +178,10 @@ def register(app: FastAPI, db_path: Union[str, Path]) -> None:
     @app.get("/api/csrf", tags=["edit"], summary="The token writes must carry")
     def csrf_api(request: Request) -> dict[str, Any]:
         """Same-origin scripts read it and send it as ``X-CSRF-Token``; other sites cannot read it."""
+        allowed = app.state.allowed_hosts
+        host_name = (request.headers.get("host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        if allowed and host_name not in allowed:
+            raise HTTPException(403, f"the token is only given to {', '.join(sorted(allowed))}")
         return {"token": app.state.csrf, "editor": editor_of(request) or None}
 
     @app.post("/api/attributions/{attribution_id}", tags=["edit"], summary="Correct one record")

@@ -125,7 +125,7 @@ def search(store: ReadOnlyStore, params: SearchParams) -> dict[str, Any]:
         # Facet counts of one filter are reused for a minute (pages 2, 3 ... and popular searches).
         key = "facets:" + params.query_string(page=1, sort="newest")
         facets = store.cached(key, 60.0, lambda: browse.facets(conn, f))
-        contexts = {r.attribution_id: browse.context(conn, r.attribution_id, params.q) for r in page.results}
+        contexts = browse.contexts(conn, [r.attribution_id for r in page.results], params.q)
     wanted = browse.terms(params.q)
     marked = {r.attribution_id: browse.highlight(r.content, wanted) for r in page.results}
     return {"params": params, "page": page, "outlets": outlets, "facets": facets, "contexts": contexts,
