@@ -186,7 +186,7 @@ class Inputs:
                 continue
             with raw:
                 self._current = raw
-                yield from self._read_file(path, raw)
+                yield from _guarded(self._read_file(path, raw), path)
                 self._current = None
             self._done += self._sizes.get(path, 0)
 
@@ -220,6 +220,19 @@ class Inputs:
             yield from _jsonl_items(io.BytesIO(data), STDIN)
         else:
             yield english_only(read_article(data, STDIN))
+
+
+def _guarded(items: Iterator[Item], path: str) -> Iterator[Item]:
+    """The items of one file; a reader failing in a way no rule foresaw ends that file with an error.
+
+    The documents read before stay read, and the rest of the batch goes on.
+    """
+    try:
+        yield from items
+    except (InputError, OSError, ValueError, LookupError, RuntimeError, MemoryError,
+            AttributeError, TypeError) as exc:
+        yield DocumentError(path, "unreadable", f"reading stopped ({type(exc).__name__}: {exc}); "
+                            "the documents before were read; please report this file")
 
 
 def _jsonl_items(stream: BinaryIO, name: str) -> Iterator[Item]:
