@@ -15,8 +15,12 @@ from . import anchor
 from .durations import h_per, h_ref, h_set, h_unit
 from .holidays import holiday_date
 from .norms import PART_TYPE, Ctx, Norm, Pending  # noqa: F401 - Pending: this module's API too
+from .norms import date_str as _date_str
+from .norms import look_back as _look_back
 from .norms import mod as _mod
 from .norms import sentence_start as _sentence_start
+from .norms import valid_day as _valid_day
+from .norms import year_for as _year_for
 from .norms import ymd as _ymd
 from .patterns import (
     CENTURY_ORD_BEFORE,
@@ -53,32 +57,6 @@ _YEAR_CONTEXT = frozenset(
     "in since by of from until till to between and during year early late mid the before after "
     "around about through spring summer fall autumn winter january february march april may june july "
     "august september october november december fiscal".split())
-
-
-def _year_for(ctx: Ctx, m: re.Match, mon: int, day: Optional[int]) -> Optional[int]:
-    if ctx.pub is None:
-        return None
-    t = ctx.tense(m)
-    return anchor.month_day_year(ctx.pub, mon, day, t) if day else anchor.month_year(ctx.pub, mon, t)
-
-
-def _date_str(year: Optional[int], mon: int, day: Optional[int] = None) -> str:
-    y = f"{year:04d}" if year else "XXXX"
-    return f"{y}-{mon:02d}" + (f"-{day:02d}" if day else "")
-
-
-def _valid_day(year: Optional[int], mon: int, day: int) -> bool:
-    try:
-        date(year or 2000, mon, day)
-        return True
-    except ValueError:
-        return False
-
-
-def _look_back(ctx: Ctx, m: "re.Match | int", rx: re.Pattern, width: int = 32) -> Optional[re.Match]:
-    """rx matched against the text just before m or a position (rx ends with $)."""
-    end = m if isinstance(m, int) else m.start()
-    return rx.search(ctx.text, max(0, end - width), end)
 
 
 def h_monthname(m: re.Match, ctx: Ctx) -> "Optional[Norm] | list[Norm]":

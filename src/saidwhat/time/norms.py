@@ -83,3 +83,29 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:][\'\"`’”]*\s+|\n\s*|[`\"“‘]\s*
 def sentence_start(ctx: Ctx, pos: int) -> bool:
     """Whether pos begins a sentence, a paragraph or a quotation."""
     return bool(_SENTENCE_START.search(ctx.text, max(0, pos - 4), pos))
+
+
+def year_for(ctx: Ctx, m: re.Match, mon: int, day: Optional[int]) -> Optional[int]:
+    if ctx.pub is None:
+        return None
+    t = ctx.tense(m)
+    return anchor.month_day_year(ctx.pub, mon, day, t) if day else anchor.month_year(ctx.pub, mon, t)
+
+
+def date_str(year: Optional[int], mon: int, day: Optional[int] = None) -> str:
+    y = f"{year:04d}" if year else "XXXX"
+    return f"{y}-{mon:02d}" + (f"-{day:02d}" if day else "")
+
+
+def valid_day(year: Optional[int], mon: int, day: int) -> bool:
+    try:
+        date(year or 2000, mon, day)
+        return True
+    except ValueError:
+        return False
+
+
+def look_back(ctx: Ctx, m: "re.Match | int", rx: re.Pattern, width: int = 32) -> Optional[re.Match]:
+    """rx matched against the text just before m or a position (rx ends with $)."""
+    end = m if isinstance(m, int) else m.start()
+    return rx.search(ctx.text, max(0, end - width), end)
