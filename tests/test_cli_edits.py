@@ -62,3 +62,19 @@ def test_cli_edits_orphaned_when_the_new_text_lacks_the_record(tmp_path):
     assert r.exit_code == 0 and "1 corrections lost their record" in r.stderr, r.stderr
     [e] = [json.loads(x) for x in run("edits", "--db", db, "--status", "orphaned", "--format", "jsonl").stdout.splitlines()]
     assert (e["action"], e["new_value"], e["attribution_id"]) == ("verdict", "wrong", None)
+
+
+def test_cli_edits_quotes_filter_by_review_and_confidence(tmp_path):
+    src = tmp_path / "tunnel.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    db = str(tmp_path / "f.db")
+    run("ingest", str(src), "--db", db, "-q")
+    with Corpus(db) as c:
+        [q] = c.quotes(about="ferries")
+        c.correct(q.attribution_id, "verdict", "right", "Ana")
+    right = [json.loads(x) for x in run("quotes", "--db", db, "--review", "right", "--format", "jsonl").stdout.splitlines()]
+    assert [r["content"] for r in right] == [q.content]
+    unchecked = run("quotes", "--db", db, "--review", "unchecked", "--format", "jsonl").stdout.splitlines()
+    assert q.content not in "".join(unchecked)
+    low = [json.loads(x) for x in run("quotes", "--db", db, "--confidence", "low", "--format", "jsonl").stdout.splitlines()]
+    assert all(r["low_confidence"] for r in low)

@@ -145,15 +145,21 @@ QUOTE_COLUMNS = ("quote_id", "date", "date_basis", "speaker", "source_type", "ki
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
 @click.option("--source-type", type=click.Choice(["person", "organization", "unnamed", "unknown"]))
 @click.option("--outlet", help="Only quotes printed by this outlet: its name (Reuters) or its domain (reuters.com).")
+@click.option("--confidence", type=click.Choice(["low", "high"]),
+              help="low: only uncertain records (the record's or its speaker's confidence under 0.5).")
+@click.option("--review", type=click.Choice(["unchecked", "right", "wrong", "corrected"]),
+              help="Only records a reviewer has (or has not) checked or corrected with serve --edit.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True)
 @_errors_to_exit
-def quotes(db: str, speaker, about, since, until, kind, source_type, outlet, limit: int, fmt: str) -> None:
+def quotes(db: str, speaker, about, since, until, kind, source_type, outlet, confidence, review, limit: int,
+           fmt: str) -> None:
     """Quotes in the store, newest first; one quote printed by many outlets is shown once."""
     with _open(db) as corpus:
         found = corpus.quotes(speaker=speaker, about=about, since=since, until=until, kind=kind,
-                              source_type=source_type, outlet=outlet, limit=limit)
+                              source_type=source_type, outlet=outlet, limit=limit, confidence=confidence,
+                              review=review)
     dicts = [q.to_dict() for q in found]
     if fmt == "json":
         click.echo(json.dumps(dicts, ensure_ascii=False, indent=2))
@@ -215,7 +221,8 @@ def speakers(db: str, name: Optional[str], type_: Optional[str], limit: int, fmt
         from rich.table import Table
 
         table = Table("id", "name", "type", "quotes", "articles", "first", "last", "roles",
-                      title=f"{len(found)} speakers")
+                      title=f"{len(found)} speakers",
+                      caption="first, last: dates quoted (the date said, else the article's publication date)")
         for s in found:
             roles = "; ".join(f"{r.role} ({r.first_seen or '?'}..{r.last_seen or '?'})" for r in s.roles)
             table.add_row(str(s.id), s.name, s.type, str(s.quotes), str(s.articles), s.first_date or "-",

@@ -130,17 +130,20 @@ class Corpus:
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None,
                since: Union[str, date, None] = None, until: Union[str, date, None] = None,
                kind: Optional[str] = None, source_type: Optional[str] = None, outlet: Optional[str] = None,
-               limit: Optional[int] = None) -> list[QuoteResult]:
+               limit: Optional[int] = None, confidence: Optional[str] = None,
+               review: Optional[str] = None) -> list[QuoteResult]:
         """Quotes newest first, each once with its occurrences; every filter given must hold.
 
         ``about`` is full-text (every word must appear; "quoted phrases"; prefix*); ``since`` and
         ``until`` (inclusive, YYYY-MM-DD) apply to the date said, else the article's publication date.
         ``limit``: the newest ``limit`` quotes; None (the default) gives every quote that matches.
-        Dates (``date``, ``first_seen``) are ``datetime.date``.
+        Dates (``date``, ``first_seen``) are ``datetime.date``; ``date_basis`` says whether ``date`` is
+        the date said or the publication date. ``confidence``: "low" (only uncertain records) or
+        "high"; ``review``: "unchecked", "right", "wrong" or "corrected".
         """
         return [dated(q) for q in queries.quotes(self.conn, queries.QuoteFilter(
             speaker=speaker, about=about, since=since, until=until, kind=kind, source_type=source_type,
-            outlet=outlet, limit=limit))]
+            outlet=outlet, limit=limit, confidence=confidence, review=review))]
 
     def occurrences(self, quote_id: int) -> list[Occurrence]:
         """Every printing of one quote, earliest first."""
