@@ -77,6 +77,9 @@ class UnitContext:
 
     def cues(self) -> list[tuple[object, str]]:
         """The cue verbs of the unit outside quotes, with their lemmas."""
+        return self.once("cues", self._cues)
+
+    def _cues(self) -> list[tuple[object, str]]:
         out = []
         for token in self.doc:
             lemma = CUE_FORMS.get(token.lower_)

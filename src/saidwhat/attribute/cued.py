@@ -1,17 +1,19 @@
-"""Quotes given to cues, colon introductions and "according to" phrases."""
+"""Quotes given to cues, quoted predicates, colon introductions and "according to" phrases."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
-from ..candidates.cues import SPEECH_LEMMAS
+from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
 from ..model import Span
 from ..segment.quotes import Quote
 from .clauses import cue_frames
 from .context import WORDS, UnitContext, trim
 from .frame import Frame
-from .quoted import content_kind, is_speech_quote, widen_to_quotes
+from .objects import COPULAS, quoted_object
+from .quoted import content_kind, has_words, is_speech_quote, widen_to_quotes
 
 # Nouns that introduce the words after a colon: "made the following comment:".
 _INTRO_NOUNS = frozenset({"comment", "comments", "statement", "remarks", "message", "headline",
@@ -141,3 +143,40 @@ def match_quote(ctx: UnitContext) -> list[Frame]:
                          source=mention, chain=ctx.citing(token), tie=ctx.tied(token), quotes=tuple(qs),
                          needs_quotes=True, evidence=(f"quotes:{len(qs)}",)))
     return out
+
+
+def match_predicate(ctx: UnitContext) -> list[Frame]:
+    """Quoted words in the object of any verb but a copula: "likened them to a “snake”",
+    "rated 32% of claims as “false”". Quotes inside a sentence of their own are left to the
+    claim resolver (a quote with no cue continues the previous speaker)."""
+    out = []
+    # A quote a cue's own frame holds is that frame's (cue frames rank first in the claims).
+    held = {q for f in cue_frames(ctx) for q in f.quotes}
+    for q in ctx.unit.quotes:
+        if q in held or not has_words(ctx.text, q):
+            continue
+        verb = _governor(ctx, q)
+        if verb is None:
+            continue
+        # The lexicon's lemma for a cue form; any other verb stands for itself (no lemmatizer runs).
+        f = quoted_object(ctx, verb, CUE_FORMS.get(verb.lower_, verb.lower_), quoted_only=True)
+        if f is not None and f.kind == "mixed" and q in f.quotes:
+            out.append(f)  # an object that is only the quote is a name or a term, not a report
+    return out
+
+
+def _governor(ctx: UnitContext, q: Quote):
+    """The nearest verb above the quote's first word in the parse, outside the quote, unless a
+    copula ("are “safe”" describes, it does not report)."""
+    # The first token that starts inside the quote, found by bisection: a scan per quote is
+    # quadratic in a unit full of quotes.
+    starts = ctx.once("token-starts", lambda: [ctx.start(t) for t in ctx.doc])
+    i = bisect_left(starts, q.inner_start)
+    head = ctx.doc[i] if i < len(starts) and starts[i] < q.inner_end else None
+    for _ in range(8):
+        if head is None or head.head.i == head.i:
+            return None
+        head = head.head
+        if ctx.quote_of(head) is None and head.tag_.startswith("VB"):
+            return None if head.lower_ in COPULAS else head
+    return None

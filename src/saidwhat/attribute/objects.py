@@ -4,15 +4,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Optional
 
-from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
-from ..segment.quotes import Quote
+from ..candidates.cues import SPEECH_LEMMAS
 from .bounds import circumstance_preps, trailing_aside
 from .context import UnitContext
 from .frame import Frame
-from .quoted import content_kind, has_words, widen_to_quotes
+from .quoted import content_kind, widen_to_quotes
 
 # Speech acts that report their topic as an object, without a clause or a quote.
 _TOPIC_ACTS = frozenset({"call", "warn", "criticize", "criticise", "attack", "accuse", "mention",
@@ -20,44 +18,9 @@ _TOPIC_ACTS = frozenset({"call", "warn", "criticize", "criticise", "attack", "ac
 _NOT_SAID = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll",
                        "not", "n't", "never", "to"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "attr", "acomp", "dative", "xcomp"})
-_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re",
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re",
                       "’re", "has", "have", "had", "seem", "seems", "seemed", "become", "became"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
-
-
-def match_predicate(ctx: UnitContext) -> list[Frame]:
-    """Quoted words in the object of any verb but a copula: "likened them to a “snake”",
-    "rated 32% of claims as “false”". Quotes inside a sentence of their own are left to the
-    claim resolver (a quote with no cue continues the previous speaker)."""
-    out = []
-    for q in ctx.unit.quotes:
-        if not has_words(ctx.text, q):
-            continue
-        verb = _governor(ctx, q)
-        if verb is None:
-            continue
-        # The lexicon's lemma for a cue form; any other verb stands for itself (no lemmatizer runs).
-        f = quoted_object(ctx, verb, CUE_FORMS.get(verb.lower_, verb.lower_), quoted_only=True)
-        if f is not None and f.kind == "mixed" and q in f.quotes:
-            out.append(f)  # an object that is only the quote is a name or a term, not a report
-    return out
-
-
-def _governor(ctx: UnitContext, q: Quote):
-    """The nearest verb above the quote's first word in the parse, outside the quote, unless a
-    copula ("are “safe”" describes, it does not report)."""
-    # The first token that starts inside the quote, found by bisection: a scan per quote is
-    # quadratic in a unit full of quotes.
-    starts = ctx.once("token-starts", lambda: [ctx.start(t) for t in ctx.doc])
-    i = bisect_left(starts, q.inner_start)
-    head = ctx.doc[i] if i < len(starts) and starts[i] < q.inner_end else None
-    for _ in range(8):
-        if head is None or head.head.i == head.i:
-            return None
-        head = head.head
-        if ctx.quote_of(head) is None and head.tag_.startswith("VB"):
-            return None if head.lower_ in _COPULAS else head
-    return None
 
 
 def quoted_object(ctx: UnitContext, cue, lemma: str, quoted_only: bool = False, taken=frozenset()

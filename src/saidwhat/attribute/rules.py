@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from . import clauses, cued, markers, objects
+from . import clauses, cued, markers
 from .examples import EXAMPLES
 from .registry import claim, refiner, rule, veto
 
@@ -38,7 +38,7 @@ RULES = (
          _rows("quote"), cued.match_quote),
     rule("predicate", 50, """Quoted words in the object of any verb but a copula: "rated the claims as
         “mostly false”", "sees the tax as “a punishment”": mixed content only.""",
-         _rows("predicate"), objects.match_predicate),
+         _rows("predicate"), cued.match_predicate),
     rule("label", 60, """A speaker label opening a paragraph ("HOLT: ..."): the rest of the paragraph is
         the content, when no other frame is in that paragraph.""",
          _rows("label"), markers.match_label, scope="document"),
