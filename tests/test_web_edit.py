@@ -147,7 +147,9 @@ def test_web_edit_hostile_editor_name_and_speaker_stay_inert(app):
     app.cookies.set("saidwhat_editor", web_store.SCRIPT)
     q = first(app, "tariffs")
     form(app, f"/attributions/{q['attribution_id']}/correct", field="speaker", value=web_store.IMG, next="/")
-    for url in ("/edits", f"/articles/{q['article_id']}", "/search?q=tariffs"):
+    hostile_speaker = first(app, "hostile")["speaker_id"]
+    for url in ("/edits", f"/articles/{q['article_id']}", "/search?q=tariffs", "/articles", "/articles?q=hostile",
+                f"/speakers/{hostile_speaker}", "/search?q=page"):
         html = app.get(url).text
         assert web_store.SCRIPT not in html and web_store.IMG not in html, url
         assert "&lt;script&gt;" in html or "&lt;img" in html
