@@ -13,11 +13,31 @@ def test_web_serve_cli_runs_uvicorn_on_the_app(store_path, monkeypatch):
     import uvicorn
 
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
-    result = CliRunner().invoke(main, ["serve", "--db", str(store_path), "--port", "8123"])
+
+    def fake_run(server, sockets=None):
+        seen.update(app=server.config.app, address=sockets[0].getsockname())
+        sockets[0].close()
+
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
+    result = CliRunner().invoke(main, ["serve", "--db", str(store_path), "--port", "0"])
     assert result.exit_code == 0, result.output
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
+    host, port = seen["address"]
+    assert host == "127.0.0.1" and port > 0
+    assert f"read-only at http://127.0.0.1:{port}/" in result.output
     assert seen["app"].state.store.path == store_path
+
+
+def test_web_serve_cli_busy_port_is_a_message_and_exit_code_4(store_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(store_path), "--port", str(port)])
+    assert result.exit_code == 4
+    assert f"cannot listen on 127.0.0.1:{port}: another program is listening there" in result.output
+    assert "serving" not in result.output
 
 
 @pytest.mark.parametrize("args, code, says", [

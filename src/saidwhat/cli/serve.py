@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import sys
 from contextlib import closing
 
@@ -49,9 +51,16 @@ def serve(db: str, host: str, port: int, timeout: float, edit: bool) -> None:
 
     The store is opened read-only. Pages are at http://HOST:PORT/, their JSON twins under /api/,
     and the API schema at /openapi.json.
+
+    \b
+    Exit codes:
+      0  stopped (Ctrl-C)
+      2  no store at --db, or not a saidwhat store
+      4  HOST:PORT cannot be listened on (in use by another program, or not an address of this machine)
     """
     from ..errors import SaidwhatError
     from ..web import create_app
+    from ..web.app import warm_up
 
     if not os.path.exists(db):
         click.echo(f"saidwhat: no store at {db!r}; create one with: saidwhat ingest PATH --db {db}", err=True)
@@ -65,8 +74,37 @@ def serve(db: str, host: str, port: int, timeout: float, edit: bool) -> None:
         sys.exit(exc.exit_code)
     import uvicorn
 
+    sock = _listen(host, port)
+    warm_up(app)
+    port = sock.getsockname()[1]
     mode = "with corrections (--edit)" if edit else "read-only"
     click.echo(f"saidwhat: serving {db} {mode} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     if edit and host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"saidwhat: warning: editing is open to anyone who can reach {host}:{port}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    server.run(sockets=[sock])
+
+
+# Its own code: 3 is "no spaCy pipeline" (see saidwhat.errors), 2 bad usage or no store.
+EXIT_CANNOT_LISTEN = 4
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` and listening, or a message and exit code 4.
+
+    Bound here, before saying "serving": uvicorn would report a busy port only in its log, after
+    the message, and exit with a code that means something else.
+    """
+    try:
+        info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(info[0], socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(info[4])
+        sock.listen(2048)
+    except OSError as exc:
+        why = "another program is listening there" if exc.errno == errno.EADDRINUSE else exc.strerror or str(exc)
+        click.echo(f"saidwhat: cannot listen on {host}:{port}: {why}; choose another --port "
+                   f"(or stop the other server)", err=True)
+        sys.exit(EXIT_CANNOT_LISTEN)
+    sock.set_inheritable(True)
+    return sock

@@ -71,11 +71,18 @@ def _iso(value: Union[str, date, None], option: str) -> Optional[str]:
     raise QueryError(f"{option} {value!r} is not a date; expected YYYY-MM-DD (or YYYY-MM, YYYY)")
 
 
+# The largest row id SQLite stores (a signed 64-bit integer); a larger number names no row.
+MAX_ID = 2**63 - 1
+
+
 def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     """The store speakers a name (or ``#id``/id) can mean: same surname and agreeing first name, or alias."""
     name = name.strip()
     if re.fullmatch(r"#?\d+", name):
-        return [int(name.lstrip("#"))]
+        number = int(name.lstrip("#"))
+        if not 1 <= number <= MAX_ID:
+            raise QueryError(f"speaker id {name!r} is out of range; ids are whole numbers from 1 to {MAX_ID}")
+        return [number]
     ids = {r[0] for r in conn.execute("SELECT speaker_id FROM speaker_aliases WHERE alias = ?", (name,))}
     person = parse_person(name)
     if person is not None:
@@ -259,7 +266,7 @@ def article(conn: sqlite3.Connection, article_id: Union[int, str]) -> Optional[A
     """One stored article by store id, document id or URL, with its attributions; None if absent."""
     key = str(article_id).strip()
     row = None
-    if key.isdigit():
+    if key.isdigit() and int(key) <= MAX_ID:  # a longer number can only be a document id
         row = conn.execute("SELECT * FROM articles WHERE id = ?", (int(key),)).fetchone()
     if row is None:
         row = conn.execute("SELECT * FROM articles WHERE doc_id = ? OR url = ? ORDER BY id LIMIT 1",

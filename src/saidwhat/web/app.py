@@ -158,6 +158,15 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
             problems.append(f"{where}: {e.get('msg', 'invalid')}{shown}")
         return error(request, 400, "; ".join(problems) or "invalid request")
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # Starlette answers this one outside every middleware, so the headers are set here.
+        log.exception("unexpected error on %s", request.url.path)
+        response = error(request, 500, "the server failed on this request; it has been logged")
+        for name, value in HEADERS:
+            response.headers[name.decode()] = value.decode()
+        return response
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         status = exc.status_code
@@ -175,3 +184,22 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
     else:
         editing.register_refusals(app)
     return app
+
+
+def warm_up(app: FastAPI) -> None:
+    """Run a search and compile every template once, before the first request.
+
+    The first search otherwise pays for reading the indexes from disk and compiling templates; under
+    load that took it past the query time limit (a 422 after 2.2 s). A store too slow even now
+    answers later requests as usual.
+    """
+    from . import views
+
+    for name in app.state.env.list_templates(extensions=["html"]):
+        app.state.env.get_template(name)
+    try:
+        views.search(app.state.store, views.SearchParams())
+        views.search(app.state.store, views.SearchParams(q="the"))
+        views.speakers(app.state.store, "", 50)
+    except (SaidwhatError, sqlite3.Error) as exc:
+        log.warning("warm-up search failed: %s", exc)
