@@ -1,6 +1,7 @@
 """Web benchmark: ``saidwhat serve`` on loopback over a generated store of 100,000 attributions.
 
     .venv/bin/python bench/web.py [--attributions 100000] [--seconds 20] [--clients 8] [--max-requests 20000]
+                                  [--writes-per-second 0] [--paste-every 0]
 
 1. Generates a store (synthetic articles: Zipf-distributed speakers and words, dates over five years,
    four attributions per article) with the store's own writer. Nothing is read from the network.
@@ -13,6 +14,9 @@
    corrections through the JSON API at that rate while the readers run (verdicts, kinds, dates and
    speakers of random records); afterwards every edit the server acknowledged is looked up in the
    store's edit log, so a lost edit is counted as a failure.
+5. With ``--paste-every S``, one more client posts the worst paste known (``Bob said it. `` and
+   20,000 “, once 38 s of parsing on the server's own thread) to ``/api/paste`` every S seconds
+   during the load; its answers are timed apart, and a failed paste is a failed request.
 Exit status 1 if any request fails (a non-200 answer or a transport error) or an edit is lost.
 """
 
@@ -215,8 +219,36 @@ def writer(host: str, port: int, rate: float, stop_at: float, attributions: int,
     conn.close()
 
 
+WORST_PASTE = "Bob said it. " + "“" * 20_000
+
+
+def paster(host: str, port: int, every: float, stop_at: float, latencies: list, failures: list, lock) -> None:
+    """Post the worst paste every ``every`` seconds until ``stop_at``; a non-200 answer fails."""
+    import json
+
+    body = json.dumps({"text": WORST_PASTE})
+    while time.monotonic() < stop_at:
+        started = time.monotonic()
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        try:
+            conn.request("POST", "/api/paste", body=body, headers={"Content-Type": "application/json"})
+            r = conn.getresponse()
+            answer = r.read()
+            error = None if r.status == 200 else f"{r.status} /api/paste: {answer[:200]!r}"
+        except (OSError, http.client.HTTPException) as exc:
+            error = f"{type(exc).__name__} /api/paste: {exc}"
+        finally:
+            conn.close()
+        with lock:
+            if error:
+                failures.append(error)
+            else:
+                latencies.append(time.monotonic() - started)
+        time.sleep(max(0.0, every - (time.monotonic() - started)))
+
+
 def drive(host: str, port: int, seconds: float, clients: int, max_requests: int, articles: int,
-          writes_per_second: float = 0.0, attributions: int = 0):
+          writes_per_second: float = 0.0, attributions: int = 0, paste_every: float = 0.0):
     """``clients`` threads, each with one keep-alive connection (http.client: little client CPU), and
     a writer thread when ``writes_per_second``."""
     gen, rng = Generator(), random.Random(5)
@@ -259,6 +291,10 @@ def drive(host: str, port: int, seconds: float, clients: int, max_requests: int,
     if writes_per_second:
         threads.append(threading.Thread(target=writer, args=(host, port, writes_per_second, stop_at, attributions,
                                                              latencies["write"], failures, acknowledged, lock)))
+    if paste_every > 0:
+        latencies["paste"] = []
+        threads.append(threading.Thread(target=paster, args=(host, port, paste_every, stop_at,
+                                                             latencies["paste"], failures, lock)))
     t0 = time.perf_counter()
     for t in threads:
         t.start()
@@ -281,6 +317,8 @@ def main() -> int:
     ap.add_argument("--db", type=Path, help="reuse (or create) the store here instead of a temporary one")
     ap.add_argument("--writes-per-second", type=float, default=0.0,
                     help="also post corrections at this rate (the server runs with --edit)")
+    ap.add_argument("--paste-every", type=float, default=0.0, metavar="S",
+                    help="also post the worst-case paste every S seconds during the load (0: never)")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="saidwhat-web-bench-")
@@ -298,7 +336,7 @@ def main() -> int:
     try:
         latencies, failures, elapsed, acknowledged = drive(
             "127.0.0.1", port, args.seconds, args.clients, args.max_requests, articles, args.writes_per_second,
-            attributions)
+            attributions, args.paste_every)
     finally:
         server.terminate()
         server.wait(10)

@@ -79,12 +79,15 @@ def match_colon(ctx: UnitContext) -> list[Frame]:
     verb = None
     for token, lemma in reversed(_free_cues(ctx)):
         if token.i < colon_tok.i:
-            verb, cue_lemma, cue_end = token, lemma, ctx.end(token)
+            verb, cue_lemma, cue = token, lemma, (ctx.start(token), ctx.end(token))
             break
     if verb is None:
         for token in ctx.doc[:colon_tok.i]:
             if token.lower_ in _INTRO_NOUNS and token.head.tag_.startswith("VB"):
-                verb, cue_lemma, cue_end = token.head, "say", ctx.end(token)
+                # The cue runs from the first of the noun and its verb to the last: "issued a
+                # statement", but also "His answer was" (the verb after the noun).
+                verb, cue_lemma = token.head, "say"
+                cue = (min(ctx.start(verb), ctx.start(token)), max(ctx.end(verb), ctx.end(token)))
                 break
     if verb is None:
         return []
@@ -94,14 +97,14 @@ def match_colon(ctx: UnitContext) -> list[Frame]:
     colon = ctx.start(colon_tok)
     after = tuple(q for q in ctx.unit.quotes if q.start > colon)
     rest = trim(ctx.text, colon + 1, ctx.unit.end)
-    common = dict(cue=(ctx.start(verb), cue_end), lemma=cue_lemma, source=ctx.mention(subject),
+    common = dict(cue=cue, lemma=cue_lemma, source=ctx.mention(subject),
                   tie=ctx.tied(verb))
     unit, paragraph = ctx.unit.index, ctx.unit.paragraph
     if after:
         return [Frame("colon", "quote", tuple(q.span for q in after), "direct", unit, paragraph,
                       quotes=after, needs_quotes=True, evidence=("quotes",), **common)]
     if rest:
-        if ctx.on("narrator-list") and len(WORDS.findall(ctx.text, cue_end, colon)) > 2:
+        if ctx.on("narrator-list") and len(WORDS.findall(ctx.text, cue[1], colon)) > 2:
             return []  # "described as tactics: lowering ...": a colon far from its cue lists
         return [Frame("colon", "quote", (rest,), "indirect", unit, paragraph, evidence=("text",), **common)]
     return [Frame("colon", "colon", ((colon + 1, colon + 1),), "indirect", unit, paragraph,

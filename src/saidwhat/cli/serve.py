@@ -11,6 +11,7 @@ from contextlib import closing
 import click
 
 from . import main
+from .edge import budget_option
 
 
 def _upgrade(db: str) -> None:
@@ -46,7 +47,8 @@ def _upgrade(db: str) -> None:
 @click.option("--edit", is_flag=True,
               help="Accept corrections (mark records right or wrong, fix speakers, kinds and dates, merge and "
                    "split speakers), logged with the editor's name. Without it the store is only read.")
-def serve(db: str, host: str, port: int, timeout: float, edit: bool) -> None:
+@budget_option
+def serve(db: str, host: str, port: int, timeout: float, edit: bool, budget: float) -> None:
     """Serve the store in a browser: search quotes, speakers, articles marked, paste an article.
 
     The store is opened read-only. Pages are at http://HOST:PORT/, their JSON twins under /api/,
@@ -68,7 +70,8 @@ def serve(db: str, host: str, port: int, timeout: float, edit: bool) -> None:
     try:
         _upgrade(db)
         loopback = {"127.0.0.1", "localhost", "::1"}
-        app = create_app(db, timeout=timeout, edit=edit, allowed_hosts=loopback if host in loopback else None)
+        app = create_app(db, timeout=timeout, edit=edit, allowed_hosts=loopback if host in loopback else None,
+                         paste_budget=budget)
     except SaidwhatError as exc:
         click.echo(f"saidwhat: {exc}", err=True)
         sys.exit(exc.exit_code)

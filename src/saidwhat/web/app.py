@@ -22,12 +22,14 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..budget import DEFAULT_BUDGET
 from ..errors import SaidwhatError
 from ..model import KINDS, SOURCE_TYPES
 from .data import DEFAULT_TIMEOUT, QueryTimeout, ReadOnlyStore
 from . import editing
 from .browse import FACET_SAMPLE
 from .markup import record_rows
+from .paste import PasteBusy, PasteWorker
 from .views import safe_url
 
 HERE = Path(__file__).parent
@@ -89,19 +91,21 @@ def _wants_json(request: Request) -> bool:
 
 def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
                extract: Optional[Callable[..., Any]] = None, edit: bool = False,
-               allowed_hosts: Optional[set[str]] = None) -> FastAPI:
+               allowed_hosts: Optional[set[str]] = None,
+               paste_budget: float = DEFAULT_BUDGET) -> FastAPI:
     """The web app over the store at ``db_path``, opened read-only.
 
     ``timeout`` bounds the seconds one request's queries may run; ``extract`` is the function the
-    paste page runs (``saidwhat.extract`` unless a test gives another). ``edit``: also accept
-    corrections (see :mod:`.editing`), through one separate read-write connection; ``allowed_hosts``:
-    the host names writes may be addressed to (``serve`` gives the loopback names when bound there).
+    paste page runs: by default ``saidwhat.extract`` in a worker process with ``paste_budget``
+    seconds per paste (see ``web.paste``); a test may give another, run in the server's threads.
+    ``edit``: also accept corrections (see :mod:`.editing`), through one separate read-write
+    connection; ``allowed_hosts``: the host names writes may be addressed to (``serve`` gives the
+    loopback names when bound there).
     """
     store = ReadOnlyStore(db_path, timeout=timeout)
+    worker = None
     if extract is None:
-        from .. import extract as extract_fn
-
-        extract = extract_fn
+        extract = worker = PasteWorker(paste_budget)
     app = FastAPI(
         title="saidwhat", version=__version__,
         description="Who said what, when, according to whom: quotes, speakers and articles of a saidwhat "
@@ -109,6 +113,8 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
         docs_url=None, redoc_url=None)  # the interactive docs load from a CDN; the schema is at /openapi.json
     app.state.store = store
     app.state.extract = extract
+    if worker is not None:
+        app.router.on_shutdown.append(worker.close)
     app.state.env = templates()
     app.state.editing = edit
     app.state.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
@@ -131,6 +137,10 @@ def create_app(db_path: Union[str, Path], *, timeout: float = DEFAULT_TIMEOUT,
         return page(request, "error.html", status=status, status_code=status, message=message)
 
     app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(PasteBusy)
+    async def busy(request: Request, exc: PasteBusy):
+        return error(request, 503, str(exc))
 
     @app.exception_handler(QueryTimeout)
     async def too_slow(request: Request, exc: QueryTimeout):
@@ -195,6 +205,9 @@ def warm_up(app: FastAPI) -> None:
     """
     from . import views
 
+    start = getattr(app.state.extract, "start", None)
+    if start is not None:
+        start()  # the paste worker spawns and loads spaCy while the server starts
     for name in app.state.env.list_templates(extensions=["html"]):
         app.state.env.get_template(name)
     try:

@@ -232,7 +232,8 @@ def paste(extract: Callable[..., Extraction], text: str, published: str = "", ti
     published = published.strip()
     # Browsers send CRLF from a textarea; offsets are taken on the text as shown, so normalise first.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    with _EXTRACT_LOCK:
+    # A worker process serialises pastes itself (and bounds how many wait); in-process, one at a time.
+    with getattr(extract, "lock", _EXTRACT_LOCK):
         extraction = extract(text, published or None, title=title.strip() or None)
     marked = markup.from_extraction(extraction)
     return {"extraction": extraction, "text": text, "published": published, "title": title.strip(),
