@@ -41,7 +41,9 @@ def server(store_path):
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(store_path), log_level="warning", lifespan="off"))
+    app = create_app(store_path)
+    app.state.extract.start(wait=True)  # the paste worker loads spaCy before the first click
+    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -52,6 +54,7 @@ def server(store_path):
     srv.should_exit = True
     thread.join(5)
     sock.close()
+    app.state.extract.close()
 
 
 @pytest.fixture(scope="module")

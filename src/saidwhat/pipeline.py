@@ -61,6 +61,7 @@ def extract_article(article: Article, beliefs: bool = False, off: frozenset[str]
     check_budget()
     with vocabulary_bounded():
         attributed = find_frames(article, times, beliefs, off)
+        check_budget()
         attributions, speakers = frame_records(article, attributed, times)
     return Extraction(article=article, attributions=tuple(attributions), speakers=tuple(speakers),
                       time_expressions=times)

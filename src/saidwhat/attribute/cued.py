@@ -114,11 +114,37 @@ def match_colon(ctx: UnitContext) -> list[Frame]:
 def gap(ctx: UnitContext, q: Quote, cue) -> int:
     """Words between a quote and a cue, not counting other quotes, times and the cue's subject."""
     lo, hi = (q.end, ctx.start(cue)) if q.end <= ctx.start(cue) else (ctx.end(cue), q.start)
-    skip = [x.span for x in ctx.unit.quotes] + list(ctx.times)  # "said last week, “...”"
     subject = ctx.subject_of(cue)
-    if subject is not None:
-        skip.append(ctx.once(("subject span", cue.i), lambda: ctx.mention(subject).span))
-    return sum(1 for m in _WORD.finditer(ctx.text, lo, hi) if not any(s <= m.start() < e for s, e in skip))
+    span = ctx.once(("subject span", cue.i), lambda: ctx.mention(subject).span) if subject is not None else None
+    # The unit's words outside quotes and times, found once: counting them afresh for every quote
+    # and cue made a unit full of quotes cubic in its length.
+    free = ctx.once("free word starts", lambda: _free_word_starts(ctx))
+    n = bisect_left(free, hi) - bisect_left(free, lo)
+    if lo < hi and lo > 0 and _WORD.match(ctx.text, lo) and _WORD.match(ctx.text, lo - 1) \
+            and not _skipped(ctx, lo) and not (span is not None and span[0] <= lo < span[1]):
+        n += 1  # a word cut by ``lo`` (a token that ends inside a word) counts from ``lo``
+    if span is not None:
+        n -= sum(1 for x in free[bisect_left(free, max(lo, span[0])):bisect_left(free, min(hi, span[1]))])
+    return n
+
+
+def _skipped(ctx: UnitContext, pos: int) -> bool:
+    return any(s <= pos < e for s, e in [x.span for x in ctx.unit.quotes] + list(ctx.times))
+
+
+def _free_word_starts(ctx: UnitContext) -> list[int]:
+    """Where each word of the unit starts, but for words in quotes or time expressions ("said last
+    week, “...”"), in order."""
+    skip = sorted([x.span for x in ctx.unit.quotes] + list(ctx.times))
+    out, k, reach = [], 0, -1
+    for m in _WORD.finditer(ctx.text, ctx.unit.start, ctx.unit.end):
+        pos = m.start()
+        while k < len(skip) and skip[k][0] <= pos:
+            reach = max(reach, skip[k][1])
+            k += 1
+        if pos >= reach:
+            out.append(pos)
+    return out
 
 
 def match_quote(ctx: UnitContext) -> list[Frame]:

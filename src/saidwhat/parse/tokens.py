@@ -49,12 +49,20 @@ def make_doc(nlp, text: str) -> Doc:
     return doc
 
 
+def _checked(docs: Iterator[Doc]) -> Iterator[Doc]:
+    """The docs, with the budget checked before each: the caller's rules run between two of them."""
+    for doc in docs:
+        check_budget()
+        yield doc
+
+
 def parse_texts(nlp, texts: Iterable[str], disable: Iterable[str] = ()) -> Iterator[Doc]:
     """The parsed Doc of each text, in order, like ``nlp.pipe`` but linear in the text's length.
 
     Texts go to the pipeline in batches of about ``BATCH_CHARS`` characters, and the time budget of
     the document being read (``saidwhat.budget``) is checked before each batch, so a document over
-    its budget stops within one batch's time (a few tenths of a second).
+    its budget stops within one batch's time (a few tenths of a second); it is checked again before
+    each Doc is handed over, so the caller's work on the previous one counts too.
     """
     disable = [p for p in disable if p in nlp.pipe_names]
     batch: list[Doc] = []
@@ -64,8 +72,8 @@ def parse_texts(nlp, texts: Iterable[str], disable: Iterable[str] = ()) -> Itera
         size += len(text)
         if size >= BATCH_CHARS:
             check_budget()
-            yield from nlp.pipe(batch, disable=disable)
+            yield from _checked(nlp.pipe(batch, disable=disable))
             batch, size = [], 0
     if batch:
         check_budget()
-        yield from nlp.pipe(batch, disable=disable)
+        yield from _checked(nlp.pipe(batch, disable=disable))

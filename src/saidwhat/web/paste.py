@@ -66,13 +66,18 @@ class PasteWorker:
         self._pool: Optional[ProcessPoolExecutor] = None
         self._warmed = False
 
-    def start(self) -> None:
-        """Spawn the worker and load spaCy in it now (else on the first paste), without waiting."""
+    def start(self, wait: bool = False) -> None:
+        """Spawn the worker and load spaCy in it now (else on the first paste); ``wait``: until loaded."""
         with self._guard:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
                     max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
                 self._warmed = False
+            pool = self._pool
+        if wait:
+            pool.submit(int).result(timeout=START_GRACE)
+            with self._guard:
+                self._warmed = True
 
     def close(self) -> None:
         with self._guard:
