@@ -31,7 +31,10 @@ def _ids(corpus: Corpus, names: list[tuple[str, str | None]]) -> list[int]:
     ("Pompeo", "Pompeo", "pompeo", None, None),
     ("President Donald J. Trump", "Donald J. Trump", "trump", "donald", "President"),
     ("Donald Trump Jr.", "Donald Trump Jr.", "trump jr", "donald", None),
-    ("Ursula von der Leyen", "Ursula von der Leyen", "leyen", "ursula", None),
+    ("Ursula von der Leyen", "Ursula von der Leyen", "von der leyen", "ursula", None),
+    ("Senator Lisa Ruiz-Carter", "Lisa Ruiz-Carter", "ruiz-carter", "lisa", "Senator"),
+    ("Acting U.S. Attorney for the District of Vermont Carla Moss", "Carla Moss", "moss", "carla",
+     "Acting U.S. Attorney for the District of Vermont"),
     ("Sen. Élise Durand", "Élise Durand", "durand", "elise", "Sen."),
 ])
 def test_store_parse_person_parts(name, display, surname, first, title):
@@ -53,6 +56,12 @@ def test_store_parse_person_parts(name, display, surname, first, title):
       ("Smith", "spokesman for the Treasury")], [0, 1, 0]),
     # different surnames never merge
     ([("Mike Pompeo", None), ("Mike Pence", None)], [0, 1]),
+    # one person across articles however printed; a spouse sharing the surname stays apart
+    ([("Carla Moss", None), ("Moss", None), ("Ms Moss", None)], [0, 0, 0]),
+    ([("Ms Moss", None), ("Carla Moss", None), ("Moss", None)], [0, 0, 0]),
+    ([("Donald Trump", None), ("Melania Trump", None), ("Trump", None)], [0, 1, 2]),
+    ([("Tom Moss", None), ("Ms Moss", None)], [0, 1]),
+    ([("Ann Hart-Davis", None), ("Davis", None), ("Hart-Davis", None)], [0, 1, 0]),
     # a generational suffix is a different person
     ([("Donald Trump", None), ("Donald Trump Jr.", None)], [0, 1]),
 ])

@@ -88,7 +88,7 @@ def split_role(name: str) -> tuple[Optional[str], str]:
             continue
         if f in NAME_PARTICLES and tok[:1].islower():
             continue  # "Bill de Blasio"
-        given = (i == 0 and "-" not in f and is_given_name(f) and not _is_plain_title(f)
+        given = (i == 0 and "-" not in f and not tok.endswith(".") and is_given_name(f) and not _is_plain_title(f)
                  and not (i + 1 < len(tokens) - 1 and is_title_word(tokens[i + 1])))
         if is_title_word(tok) and not given:  # "Tory MP Ann Reed", but "Dean Baker"
             cut, in_role = i + 1, True
@@ -108,7 +108,8 @@ def split_role(name: str) -> tuple[Optional[str], str]:
 def _is_plain_title(word: str) -> bool:
     # Words that are titles far more often than given names ("Major", "Dean" stay given names).
     return word in HONORIFICS or word in {"president", "senator", "governor", "judge", "king", "queen",
-                                          "prince", "princess", "minister", "mayor", "sir", "lord"}
+                                          "prince", "princess", "minister", "mayor", "sir", "lord",
+                                          "sen", "rep", "gov", "gen", "supt", "det", "sgt", "capt"}
 
 
 def _drop_leading_non_names(tokens: list[str]) -> list[str]:

@@ -1,53 +1,27 @@
-"""Person names: the title, first name and surname in a name as printed ("Secretary of State Mike Pompeo").
+"""Names as the store compares them across articles: the resolver's name parts, and role words.
 
-Names are compared case-folded; titles and connecting words before the name are peeled off and kept as
-a role, so "Secretary of State Mike Pompeo", "Mike Pompeo" and "Pompeo" share the surname "pompeo".
+One title lexicon and one surname matcher for the project: both live in ``resolve.names`` (roles
+split off with ``resolve.lexicon.TITLE_WORDS``, the name parsed by ``nameparser``); the store keeps
+only what it adds, the comparison of roles ("spokesman for the Treasury" agrees with "Treasury
+spokesman"). So "Secretary of State Mike Pompeo", "Mike Pompeo" and "Pompeo" share the surname
+"pompeo", and "Ursula von der Leyen" has the surname "von der leyen".
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-TITLE_WORDS = frozenset("""
-mr mrs ms miss dr prof professor sir dame lord lady president vice secretary state minister prime
-foreign defence defense finance treasury home interior chancellor governor gov mayor senator sen rep
-representative congressman congresswoman speaker leader majority minority general gen lt col colonel
-maj major capt captain adm admiral sgt judge justice chief ambassador spokesman spokeswoman
-spokesperson director deputy assistant attorney commissioner chairman chairwoman chair ceo cfo coo
-founder king queen prince princess pope rev reverend sheikh former acting senior white house press
-national security adviser advisor u.s us un eu uk economic affairs health education energy commerce
-labor labour transportation agriculture justice homeland executive officer premier crown emir
-""".split())
-CONNECTORS = frozenset({"of", "the", "for", "and", "at", "to", "on"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NICKNAMES = [
-    ("mike", "michael"), ("bill", "william"), ("will", "william"), ("bob", "robert"),
-    ("rob", "robert"), ("jim", "james"), ("joe", "joseph"), ("tom", "thomas"), ("dick", "richard"),
-    ("rick", "richard"), ("liz", "elizabeth"), ("beth", "elizabeth"), ("kate", "katherine"),
-    ("chris", "christopher"), ("dan", "daniel"), ("dave", "david"), ("steve", "steven"),
-    ("steve", "stephen"), ("tony", "anthony"), ("alex", "alexander"), ("ben", "benjamin"),
-    ("sam", "samuel"), ("nick", "nicholas"), ("matt", "matthew"), ("pat", "patrick"),
-    ("andy", "andrew"), ("jeff", "jeffrey"), ("ted", "edward"), ("ed", "edward"), ("jon", "jonathan"),
-    ("ron", "ronald"), ("don", "donald"), ("greg", "gregory"), ("larry", "lawrence"),
-]
-NICKNAMES = frozenset(_NICKNAMES) | frozenset((b, a) for a, b in _NICKNAMES)
+from ..resolve.names import first_names_agree, fold, organisation_key
+from ..resolve.names import parse_person as parse_name
+
+__all__ = ["PersonName", "parse_person", "first_names_agree", "fold", "organisation_key",
+           "role_words", "roles_agree"]
+
 _TOKEN = re.compile(r"[^\s]+")
 _ROLE_STOP = frozenset({"the", "of", "for", "and", "a", "an", "at", "to", "on", "in", "former"})
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """A word case-folded, accents and trailing dots and possessives removed."""
-    if not word.isascii():
-        word = unicodedata.normalize("NFKD", word)
-        word = "".join(ch for ch in word if not unicodedata.combining(ch))
-    word = word.casefold()
-    word = re.sub(r"['’]s$", "", word)
-    return word.strip(".,;:'’\"“”()")
 
 
 @dataclass(frozen=True)
@@ -57,35 +31,17 @@ class PersonName:
     display: str  # the name without its title: "Mike Pompeo"
     surname: str  # folded: "pompeo" ("trump jr" when a suffix follows)
     first: Optional[str]  # folded first name, None for a bare surname
-    title: Optional[str]  # the peeled-off title: "Secretary of State"
+    title: Optional[str]  # the peeled-off title or role: "Secretary of State"
+    gender: Optional[str] = None  # from "Mr"/"Ms" or the given name, when the name says
 
 
 @lru_cache(maxsize=65536)
 def parse_person(name: str) -> Optional[PersonName]:
     """The title, first name and surname of a person's name; None when nothing name-like is left."""
-    tokens = _TOKEN.findall(name.strip())
-    i = 0
-    while i < len(tokens) - 1 and (fold(tokens[i]) in TITLE_WORDS or fold(tokens[i]) in CONNECTORS):
-        i += 1
-    title = " ".join(tokens[:i]) or None
-    rest = tokens[i:]
-    suffix = []
-    while len(rest) > 1 and fold(rest[-1]) in SUFFIXES:
-        suffix.insert(0, fold(rest.pop()))
-    rest = [t for t in rest if fold(t)]
-    if not rest:
+    p = parse_name(name)
+    if p is None:
         return None
-    surname = " ".join([fold(rest[-1])] + suffix)
-    first = fold(rest[0]) if len(rest) >= 2 else None
-    display = " ".join(tokens[i:]).rstrip(",;:")
-    return PersonName(display=display, surname=surname, first=first, title=title)
-
-
-def first_names_agree(a: str, b: str) -> bool:
-    """Whether two folded first names can be the same person's: equal, an initial, or a nickname."""
-    if a == b or (a, b) in NICKNAMES:
-        return True
-    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+    return PersonName(display=p.name, surname=p.surname, first=p.first, title=p.role, gender=p.gender)
 
 
 @lru_cache(maxsize=65536)
@@ -100,12 +56,3 @@ def roles_agree(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     common = len(a & b)
     return common == min(len(a), len(b)) or common * 2 >= len(a | b)
-
-
-def organisation_key(name: str) -> str:
-    """An organisation's name folded, a leading "the" dropped: "The Pentagon" → "pentagon"."""
-    words = [fold(t) for t in _TOKEN.findall(name)]
-    words = [w for w in words if w]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)

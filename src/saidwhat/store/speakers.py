@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from ..resolve.gender import given_name_gender
 from .names import (first_names_agree, organisation_key, parse_person, role_words, roles_agree)
 
 MERGED_TYPES = ("person", "organization")
@@ -88,18 +89,21 @@ class SpeakerIndex:
                 return None
             if person.title and person.title not in roles:
                 roles.append(person.title)
-            known = self._match_person(person.display, person.surname, person.first, roles)
+            known = self._match_person(person.display, person.surname, person.first, roles, person.gender)
         self._learn(known, name, roles, day)
         return known.id
 
     def _match_person(self, display: str, surname: str, first: Optional[str],
-                      roles: list[str]) -> _Known:
+                      roles: list[str], gender: Optional[str] = None) -> _Known:
         words = [role_words(r) for r in roles]
         split = self._split.get(surname)
         if split is None:
             people = self._by_surname.get(surname, [])
             split = self._split[surname] = ([k for k in people if k.first], [k for k in people if not k.first])
         named, bare = split
+        if gender and not first:
+            # "Ms Moss" is not Tom Moss: a gender the name states rules out a given name's other one.
+            named = [k for k in named if given_name_gender(k.first) in (None, gender)]
         if first:
             agree = self._agree.setdefault(surname, {})
             same = agree.get(first)
