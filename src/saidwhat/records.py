@@ -38,6 +38,7 @@ def frame_records(article: Article, attributed: Attributed, times: tuple[TimeExp
     times = sorted(times, key=lambda t: t.start)
     time_starts = [t.start for t in times]
     last_by_speaker: dict[int, tuple[str, str]] = {}
+    last_speaker = None
     for f in found:
         spans = sorted(set(f.content))
         hull = (spans[0][0], spans[-1][1])
@@ -55,13 +56,16 @@ def frame_records(article: Article, attributed: Attributed, times: tuple[TimeExp
         if t is not None:
             date, date_text = day_of(t), t.text
         elif ref and ref.id in last_by_speaker and (f.tie or f.kind == "direct"
-                                                    or ref.type == "organization"):
-            # A tied statement, a quote that goes on, or the same outlet's report: one occasion.
+                                                    or ref.type == "organization"
+                                                    or ref.id == last_speaker):
+            # A tied statement, a quote that goes on, the same outlet's report, or the same
+            # speaker going on with no one else between: one occasion.
             date, date_text = last_by_speaker[ref.id]
         if ref and ref.id is not None and date:
             last_by_speaker[ref.id] = (date, date_text)
         elif ref and ref.id is not None:
             last_by_speaker.pop(ref.id, None)
+        last_speaker = ref.id if ref else None
         # Fragments are joined as the gold annotation writes them: “We had,” … “no choice.”
         content = " … ".join(text[s:e] for s, e in spans)
         cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
@@ -90,7 +94,9 @@ def _unit_bounds(f: Frame, text: str) -> tuple[int, int]:
     floor, ceiling = max(0, lo - _FRAME_REACH), min(len(text), hi + _FRAME_REACH)
     while lo > floor and text[lo - 1] not in ".!?\n":
         lo -= 1
-    while hi < ceiling and text[hi] not in ".!?\n":
+    # ... but not past a quotation that closes its own sentence: ' saying "No." On Monday, ...'
+    while hi < ceiling and text[hi] not in ".!?\n" and not (
+            hi >= 2 and text[hi - 1] in "\"”’" and text[hi - 2] in ".!?"):
         hi += 1
     return lo, hi
 
