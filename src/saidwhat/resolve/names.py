@@ -81,8 +81,8 @@ def split_role(name: str) -> tuple[Optional[str], str]:
     in_role = False
     for i, tok in enumerate(tokens[:-1]):
         f = fold(tok)
-        if re.search(r"[’']s$", tok) or (tok[:1].islower() and f not in NAME_PARTICLES
-                                          and f not in ROLE_CONNECTORS):
+        if re.search(r"[’']s$", tok) or (tok[:1].islower() and f.replace("-", "").isalpha()
+                                          and f not in NAME_PARTICLES and f not in ROLE_CONNECTORS):
             # "the ACLU's Jay Stanley", "Elizabeth Warren supporter Zainab Dossaji"
             cut, in_role = i + 1, True
             continue
