@@ -10,6 +10,7 @@ the short one and ends in an organisation word ("Massy" → "Massy Stores").
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -20,7 +21,7 @@ from .names import PersonName, fold, organisation_key, parse_person, same_person
 from .scan import Run, TextScan
 
 
-@dataclass
+@dataclass(eq=False)  # one entity is itself only: compared and hashed by identity
 class Entity:
     """One person, organisation or unnamed source of a document (mutable: it learns as it goes)."""
 
@@ -33,6 +34,8 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     last: int = -1  # offset of the latest mention or name occurrence seen
     id: Optional[int] = None  # the public id, given at the first speaker mention
+    seen: list[int] = field(default_factory=list)  # sorted offsets where it is named or referred to
+    index: Optional[dict] = field(default=None, repr=False)  # the table's role word → entities
 
     known: list[str] = field(default_factory=list)  # roles read elsewhere in the text
 
@@ -46,6 +49,15 @@ class Entity:
         into = self.known if elsewhere else self.roles
         if role and role.lower() not in (r.lower() for r in into):
             into.append(role)
+            if self.index is not None:
+                for w in role.split():
+                    holders = self.index.setdefault(fold(w), [])
+                    if self not in holders:
+                        holders.append(self)
+
+    def latest_before(self, pos: int) -> int:
+        i = bisect_left(self.seen, pos)
+        return self.seen[i - 1] if i else -1
 
     def role_words(self) -> set[str]:
         return {fold(w) for r in self.roles + self.known for w in r.split()}
@@ -71,6 +83,12 @@ class EntityTable:
         self.occurrences: list[Occurrence] = []
         self._persons_by_surname: dict[str, list[Entity]] = {}
         self._orgs: dict[str, Entity] = {}
+        self.role_holders: dict[str, list[Entity]] = {}  # folded role word → entities with it
+        self.orgs_by_last: dict[str, list[Entity]] = {}  # folded last word of the name → organisations
+        self._runs_by_surname: dict[str, list[tuple[Run, PersonName]]] = {}
+        self._runs_by_first: dict[str, list[list[str]]] = {}
+        self._occ_starts: set[int] = set()
+        self._unnamed: dict[tuple[str, str], Entity] = {}
         self._given_runs: dict[str, set[str]] = {}  # folded given/middle name → surnames
         self._other_full: dict[str, list[PersonName]] = {}  # two-word runs of unknown given names
         self._ready = False
@@ -81,6 +99,14 @@ class EntityTable:
         """Persons named in full anywhere; then occurrences of their surnames, in text order."""
         full_runs: list[tuple[Run, PersonName]] = []
         parsed = [(run, parse_person(run.text)) for run in self.scan.runs]
+        for run, p in parsed:
+            if p is not None:
+                self._runs_by_surname.setdefault(p.surname, []).append((run, p))
+            words = run.text.split()
+            if words and words[0] == "The":
+                words = words[1:]
+            if words:
+                self._runs_by_first.setdefault(words[0], []).append(words)
         # "Mr. Cueto" later makes "Josenrique Cueto" a person, though the lexicon lacks the name.
         honoured = {p.surname for _, p in parsed if p and p.honorific}
         for run, p in parsed:
@@ -108,10 +134,25 @@ class EntityTable:
                 if p and not p.full and (p.surname in surnames or p.surname in givens):
                     entity = self.person(p, run.start, learn=False)
             if entity is not None:
-                self.occurrences.append(Occurrence(run.start, run.end, entity, run.sentence, run.object_like))
+                self.add_occurrences([Occurrence(run.start, run.end, entity, run.sentence, run.object_like)])
+
+    def add_occurrences(self, found: list[Occurrence]) -> None:
+        """Record where entities are named, keeping ``occurrences`` and each ``seen`` in text order."""
+        for o in found:
+            if o.start in self._occ_starts:
+                continue
+            self._occ_starts.add(o.start)
+            if self.occurrences and self.occurrences[-1].start > o.start:
+                insort(self.occurrences, o, key=lambda x: x.start)
+            else:
+                self.occurrences.append(o)
+            insort(o.entity.seen, o.start)
 
     def _new(self, name: str, type: str, person: Optional[PersonName] = None) -> Entity:
         e = Entity(len(self.entities), name, type, person, person.gender if person else None)
+        e.index = self.role_holders
+        if type == "organization" and name.split():
+            self.orgs_by_last.setdefault(fold(name.split()[-1]), []).append(e)
         if person and person.role:
             e.add_role(person.role, elsewhere=not self._ready)
         self.entities.append(e)
@@ -123,15 +164,9 @@ class EntityTable:
 
     def _track(self, e: Entity) -> None:
         """The occurrences of a person first met as a speaker (for the pronouns after them)."""
-        added = []
-        for run in self.scan.runs:
-            p = parse_person(run.text)
-            if p is not None and same_person(e.person, p):
-                added.append(Occurrence(run.start, run.end, e, run.sentence, run.object_like))
-        if added:
-            taken = {o.start for o in self.occurrences}
-            self.occurrences = sorted(self.occurrences + [o for o in added if o.start not in taken],
-                                      key=lambda o: o.start)
+        self.add_occurrences([Occurrence(run.start, run.end, e, run.sentence, run.object_like)
+                              for run, p in self._runs_by_surname.get(e.person.surname, ())
+                              if same_person(e.person, p)])
 
     def person(self, p: PersonName, pos: int, learn: bool = True) -> Optional[Entity]:
         """The person named ``p`` at ``pos``; None when a bare name fits two persons (ambiguous)."""
@@ -185,7 +220,7 @@ class EntityTable:
         name = self._expanded(name)
         key = organisation_key(name)
         found = self._orgs.get(key)
-        if found is None:
+        if found is None and len(self._orgs) < 2000:  # bounded: a huge text has thousands
             for k, e in self._orgs.items():
                 if k.endswith(" " + key) or key.endswith(" " + k) or k.startswith(key + " "):
                     found = e
@@ -209,10 +244,9 @@ class EntityTable:
         if last.isupper() and len(last) >= 2:
             # "California ISO" for "California Independent System Operator" (spelled out elsewhere).
             prefix = words[:-1]
-            for run in self.scan.runs:
-                rw = run.text.split()
-                if rw and rw[0] == "The":
-                    rw = rw[1:]
+            runs = self._runs_by_first.get(prefix[0], ()) if prefix else \
+                [rw for group in self._runs_by_first.values() for rw in group] if len(self.scan.runs) < 5000 else ()
+            for rw in runs:
                 if rw[:len(prefix)] != prefix:
                     continue
                 tail = [w for w in rw[len(prefix):] if w[0].isupper()]
@@ -220,18 +254,28 @@ class EntityTable:
                     return " ".join(rw)
         if len(words) == 1:
             # "Massy" for "Massy Stores": the earliest fuller name that ends in an organisation word.
-            for run in self.scan.runs:
-                rw = run.text.split()
-                if len(rw) == 2 and rw[0] == words[0] and fold(rw[1]) in ORG_WORDS:
-                    return run.text
+            for rw in self._runs_by_first.get(words[0], ()):
+                if len(rw) == 2 and fold(rw[1]) in ORG_WORDS:
+                    return " ".join(rw)
         return name
 
+    def last_organisation_run(self, pos: int, reach: int = 1500) -> Optional[str]:
+        """The last run before ``pos`` (within ``reach`` characters) ending in an organisation word."""
+        runs = self.scan.runs
+        i = bisect_left(runs, pos, key=lambda r: r.start)
+        while i > 0 and runs[i - 1].start > pos - reach:
+            i -= 1
+            words = runs[i].text.split()
+            if len(words) >= 2 and fold(words[-1]) in ORG_WORDS:
+                return " ".join(words[1:] if words[0] == "The" else words)
+        return None
+
     def unnamed(self, name: str, type: str = "unnamed") -> Entity:
-        key = name.casefold()
-        for e in self.entities:
-            if e.type == type and e.name.casefold() == key:
-                return e
-        return self._new(name, type)
+        key = (type, name.casefold())
+        found = self._unnamed.get(key)
+        if found is None:
+            found = self._unnamed[key] = self._new(name, type)
+        return found
 
 
 def _has_org_word(name: str) -> bool:

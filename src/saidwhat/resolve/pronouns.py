@@ -31,8 +31,7 @@ class Antecedent:
 def antecedent(occurrences: list[Occurrence], pos: int, sentence: int, gender: Optional[str],
                kinds: tuple[str, ...] = ("person",)) -> Optional[Antecedent]:
     """The entity a pronoun at ``pos`` (in sentence number ``sentence``) refers to, if any."""
-    starts = [o.start for o in occurrences]
-    hi = bisect_left(starts, pos)
+    hi = bisect_left(occurrences, pos, key=lambda o: o.start)
     window: list[Occurrence] = []
     i = hi - 1
     while i >= 0 and occurrences[i].sentence >= sentence - FAR:

@@ -11,6 +11,7 @@ confidence. Types: person, organization, unnamed ("officials", "a source"), unkn
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from typing import Optional
 
 from ..attribute.found import MentionInfo
@@ -51,6 +52,7 @@ class SpeakerResolver:
         self.table = EntityTable(self.scan)
         self.entity_types = entity_types or {}
         self._next_id = 0
+        self._group_occ: list[Occurrence] = []  # organisations and groups quoted, for "it", "they"
         self._learn_lone_given_names()
 
     def _learn_lone_given_names(self) -> None:
@@ -75,8 +77,7 @@ class SpeakerResolver:
                 e = self.table.person(p, run.start)
                 if e is not None:
                     added.append(Occurrence(run.start, run.end, e, run.sentence, run.object_like))
-        if added:
-            self.table.occurrences = sorted(self.table.occurrences + added, key=lambda o: o.start)
+        self.table.add_occurrences(added)
         for o in self.table.occurrences:
             role = self.scan.apposition_after(o.end)
             if role and o.entity.type == "person":
@@ -95,24 +96,17 @@ class SpeakerResolver:
             entity.id = self._next_id
         entity.mentions.append(Mention(m.span[0], m.span[1], self._text(m.span)))
         entity.last = m.span[0]
-        if entity.type in ("person", "organization"):
-            self._occur(entity, m)
+        o = Occurrence(m.span[0], m.span[1], entity, self.scan.sentence_of(m.span[0]), False)
+        if entity.type == "person":
+            self.table.add_occurrences([o])
+        else:
+            insort(self._group_occ, o, key=lambda x: x.start)
+            insort(entity.seen, o.start)
         if m.role:
             entity.add_role(self._text(m.role))
         return SpeakerRef(name=entity.name, type=entity.type,
                           role=entity.roles[0] if entity.roles else None, id=entity.id,
                           resolution=resolution, confidence=confidence)
-
-    def _occur(self, entity: Entity, m: MentionInfo) -> None:
-        occ = self.table.occurrences
-        start, end = m.span
-        if any(o.start == start for o in occ[-50:]):
-            return
-        o = Occurrence(start, end, entity, self.scan.sentence_of(start), False)
-        i = len(occ)
-        while i > 0 and occ[i - 1].start > start:
-            i -= 1
-        occ.insert(i, o)
 
     def _resolve(self, m: MentionInfo) -> tuple[Optional[Entity], str, float]:
         head = m.head.lower()
@@ -147,20 +141,11 @@ class SpeakerResolver:
             return found.entity, found.resolution, found.confidence
         if head in THING_PRONOUNS or head in GROUP_PRONOUNS:
             kinds = ("organization",) if head in THING_PRONOUNS else ("organization", "unnamed")
-            found = antecedent(self._speaker_occurrences(kinds), pos, sentence, None, kinds)
+            found = antecedent(self._group_occ, pos, sentence, None, kinds)
             if found is None:
                 return None, "unresolved: no organisation or group before the pronoun", 0.0
             return found.entity, found.resolution.replace("subject", "source"), found.confidence - 0.1
         return None, "unresolved pronoun", 0.0
-
-    def _speaker_occurrences(self, kinds) -> list[Occurrence]:
-        out = []
-        for e in self.table.entities:
-            if e.type in kinds:
-                for mention in e.mentions:
-                    out.append(Occurrence(mention.start, mention.end, e, self.scan.sentence_of(mention.start), False))
-        out.extend(o for o in self.table.occurrences if o.entity.type in kinds)
-        return sorted(out, key=lambda o: o.start)
 
     def _proper(self, m: MentionInfo) -> tuple[Optional[Entity], str, float]:
         ns, ne = _widen(self.text, m.proper[-1])
@@ -260,37 +245,33 @@ class SpeakerResolver:
         pos = m.span[0]
         wanted = GENDERED_ROLES.get(head)
         kind = "organization" if head in ORG_HEADS and head not in PERSON_HEADS else "person"
-        people = [e for e in self.table.entities if e.type == kind
-                  and 0 <= self._first_seen(e) < pos and head in e.role_words()
-                  and (wanted is None or e.gender in (None, wanted))]
+        people = [e for e in self.table.role_holders.get(head, ()) if e.type == kind
+                  and e.seen and e.seen[0] < pos and (wanted is None or e.gender in (None, wanted))]
         if head in ORG_HEADS:
-            people += [e for e in self.table.entities if e.type == "organization" and 0 <= self._first_seen(e) < pos
+            people += [e for e in self.table.orgs_by_last.get(head, ()) if e.seen and e.seen[0] < pos
                        and fold(e.name.split()[-1]) == head and e not in people]
         described = self._text(m.span)
         if people:
-            pick = max(people, key=self._latest_before(pos))
+            pick = max(people, key=lambda e: e.latest_before(pos))
             pick.add_role(described, elsewhere=True)
             how = "description → entity introduced with that role"
             return pick, how, 0.7 if len(people) == 1 else 0.5
         if head in _GENERIC_ORG_HEADS:
-            orgs = [e for e in self.table.entities if e.type == "organization" and e.mentions and e.last < pos]
+            i = bisect_left(self._group_occ, pos, key=lambda o: o.start)
+            orgs = [o.entity for o in reversed(self._group_occ[max(0, i - 50):i])
+                    if o.entity.type == "organization" and o.entity.name.casefold() != "the " + head]
+            if not orgs:
+                # None quoted yet: the organisation last named ("... at Delmar Stores. The company said").
+                named = self.table.last_organisation_run(pos)
+                if named:
+                    orgs = [self.table.organisation(named)]
             if orgs:
-                pick = max(orgs, key=lambda e: e.last)
+                pick = orgs[0]
                 pick.add_role(described)  # "the Japanese daily" says what Yomiuri Shimbun is
                 return pick, "description → last organisation quoted", 0.5
         if role is not None or head in PERSON_HEADS or head in TITLE_WORDS:
             return None, "unresolved: no one introduced with that role", 0.0
         return None, "unresolved description", 0.0
-
-    def _first_seen(self, e: Entity) -> int:
-        starts = [o.start for o in self.table.occurrences if o.entity is e] + [x.start for x in e.mentions]
-        return min(starts) if starts else -1
-
-    def _latest_before(self, pos: int):
-        def key(e: Entity) -> int:
-            starts = [o.start for o in self.table.occurrences if o.entity is e and o.start < pos]
-            return max(starts + [x.start for x in e.mentions if x.start < pos] + [-1])
-        return key
 
     def speakers(self) -> list[Speaker]:
         mentioned = sorted((e for e in self.table.entities if e.mentions and e.id is not None), key=lambda e: e.id)
