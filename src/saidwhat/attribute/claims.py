@@ -6,7 +6,9 @@ Rules propose frames independently; this is the one place that decides between t
 2. a colon that ends its paragraph takes the next paragraph's free quotes, else its text;
 3. a free quote that opens a unit continues the last quote frame of its paragraph or the one before
    ("continuation");
-4. a frame whose cue and content lie inside another's content is part of it ("nested").
+4. the sources behind sources: an outlet that reported a statement, a report that carried it, whom a
+   report cites ("reported-by", "report-by", "citing": see sources.py);
+5. a frame whose cue and content lie inside another's content is part of it ("nested").
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..candidates.cues import cue_class, has_cue
 from ..segment.units import Unit
 from .frame import Frame
 from .quoted import is_speech_quote
+from .sources import citing, report_by, reported_by
 
 
 def resolve_claims(text: str, units: list[Unit], frames: list[Frame], priorities: dict[str, int],
@@ -50,6 +53,13 @@ def resolve_claims(text: str, units: list[Unit], frames: list[Frame], priorities
         kept = _continue_quotes(text, units, kept, owned)
     if not beliefs:
         kept = [f for f in kept if f.kind != "indirect" or cue_class(f.lemma or ":") == "speech"]
+    # Sources behind sources, before nested frames are folded into the outer one (sources.py).
+    if "reported-by" not in off:
+        kept = reported_by(text, kept)
+    if "report-by" not in off:
+        kept = report_by(text, kept)
+    if "citing" not in off:
+        kept = citing(text, kept)
     if "nested" not in off:
         kept = _outermost(kept)
     return kept

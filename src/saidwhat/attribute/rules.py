@@ -98,6 +98,14 @@ CLAIMS = (
     claim("continuation", """A free quote that opens a unit continues the last quote frame of its
         paragraph, or of the paragraph before when this one has no cue of its own.""",
           _rows("continuation")),
+    claim("reported-by", """ "X said CONTENT, the Associated Press reported." is X's statement, reported
+        by the outlet: the content ends at the comma and the outlet joins X's chain (cue "reported").""",
+          _rows("reported-by")),
+    claim("report-by", """ "X said CONTENT, according to a report by the Daily Star." is X's statement via
+        the report: X stays the source, the report's maker joins X's chain.""", _rows("report-by")),
+    claim("citing", """ "CONTENT, Reuters reported, citing two people familiar with the plan." is one
+        statement by Reuters, whose chain names whom it cites: not a second statement "citing".""",
+          _rows("citing")),
     claim("nested", """A frame whose cue and content lie inside another's content is part of it: "The
         report said officials told staff that ..." is one attribution.""", _rows("nested")),
 )

@@ -1,0 +1,164 @@
+"""Sources behind sources: the outlet that reported a statement, and whom a report cites.
+
+Wire and syndicated news stacks sources. Three claim steps, run before nested frames are folded in:
+
+- ``reported-by``: "X said CONTENT, the Associated Press reported." is X's statement, reported by the
+  outlet (a chain link with the cue "reported"), whether the parse hung the outlet's clause inside
+  X's content or X's clause inside the outlet's;
+- ``report-by``: "X said CONTENT, according to a report by the Daily Star." is X's statement via the
+  Daily Star's report, not the report's statement that X said it;
+- ``citing``: "CONTENT, Reuters reported, citing two people familiar with the plan." is one
+  statement by Reuters whose chain names the two people, not a second statement "citing".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from .found import ChainLink, MentionInfo
+from .frame import Frame
+
+REPORT_LEMMAS = frozenset({"report", "say", "write", "add", "according to"})
+_TRAILING_REPORT = re.compile(
+    r"^(?:the\s+)?((?:[A-Z][\w.&’'-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&’'-]*)*)\s+"
+    r"(reported|reports|said|says|wrote|writes)\W*$")
+_DOCUMENT = re.compile(r"^(?:a|an|the)?\s*(?:\w+\s+)?(report|study|survey|article|story|statement|"
+                       r"analysis|investigation|review|poll)\s+(?:by|in|from|of)\s+(?:the\s+)?"
+                       r"([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)")
+_NAME = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&’'-]*)*")
+
+
+def _name_mention(text: str, start: int, end: int, plural: bool = False) -> MentionInfo:
+    words = text[start:end].split()
+    return MentionInfo(span=(start, end), head=words[-1] if words else "", proper=((start, end),),
+                       plural=plural)
+
+
+def _phrase_mention(text: str, span) -> MentionInfo:
+    """A mention for cited words that the parse did not make a source ("two people familiar with ...")."""
+    s, e = span
+    words = text[s:e].split()
+    det = words[0].lower() if words and words[0].lower() in ("a", "an", "the", "two", "three", "some") else None
+    head = next((w for w in words[1:] if w.endswith("s")), words[-1] if words else "")
+    return MentionInfo(span=(s, e), head=head, plural=head.endswith("s"), determiner=det)
+
+
+def reported_by(text: str, frames: list[Frame]) -> list[Frame]:
+    """ "X said CONTENT, OUTLET reported.": X's content up to the comma, the outlet in its chain."""
+    out = []
+    for f in frames:
+        if f.cue and len(f.content) == 1 and f.kind == "indirect":
+            s, e = f.content[0]
+            m = _TRAILING_REPORT.match(text[s:e].strip())
+            before = text[:s].rstrip()
+            if m and before.endswith(",") and f.cue[1] < s:
+                lo = f.cue[1]
+                that = re.search(r"\bthat\s+", text[lo:s])
+                lo = lo + that.end() if that else lo + len(text[lo:s]) - len(text[lo:s].lstrip())
+                hi = len(before) - 1
+                if hi - lo > 3:
+                    ns = s + (len(text[s:e]) - len(text[s:e].lstrip())) + m.start(1)
+                    outlet = _name_mention(text, ns, ns + len(m.group(1)))
+                    f = replace(f, content=((lo, hi),), chain=f.chain + (ChainLink(outlet, m.group(2)),),
+                                evidence=f.evidence + ("reported-by",))
+        out.append(f)
+    out = [_trailing_report(text, f) for f in out]
+    # The outlet's own "reported" frame, cut off from X's content, is the chain link now.
+    cut = [(g.chain[-1].mention.span[0], g.chain[-1].mention.span[1] + 12) for g in out
+           if "reported-by" in g.evidence]
+    out = [g for g in out if "reported-by" in g.evidence or not g.cue or
+           not any(a <= g.cue[0] < b for a, b in cut)]
+    return _inner_kept(text, out, lambda f: f.lemma == "report" and f.source is not None and
+                       f.source.proper, "reported", trailing=True)
+
+
+_ENDS_REPORTED = re.compile(r",\s+(?:the\s+)?(" + _NAME.pattern + r")\s+(reported|reports|wrote|writes)\W*$")
+
+
+def _trailing_report(text: str, f: Frame) -> Frame:
+    """A content that ends in ", the Daily Courier reported." ends at the comma."""
+    if f.kind != "indirect" or not f.content or "reported-by" in f.evidence:
+        return f
+    s, e = f.content[-1]
+    m = _ENDS_REPORTED.search(text, s, e)
+    if not m or m.start() - s < 4:
+        return f
+    outlet = _name_mention(text, m.start(1), m.end(1))
+    return replace(f, content=f.content[:-1] + ((s, m.start()),),
+                   chain=f.chain + (ChainLink(outlet, m.group(len(m.groups()))),),
+                   evidence=f.evidence + ("reported-by",))
+
+
+def report_by(text: str, frames: list[Frame]) -> list[Frame]:
+    """ "X said CONTENT, according to a report by OUTLET.": X's statement via the outlet."""
+    def report_of(f: Frame) -> Optional[MentionInfo]:
+        if f.lemma != "according to" or f.source is None or not f.setting:
+            return None
+        s, e = f.setting[0]
+        phrase = text[f.source.span[0]:e]
+        m = _DOCUMENT.match(phrase)
+        if not m:
+            return None
+        ns = f.source.span[0] + m.start(2)
+        return _name_mention(text, ns, ns + len(m.group(2)))
+
+    return _inner_kept(text, frames, report_of, "according to a report by")
+
+
+def _inner_kept(text: str, frames: list[Frame], outer_of, cue: str, trailing: bool = False) -> list[Frame]:
+    """Frames inside an outlet's frame keep their own source; the outlet goes into their chain.
+
+    ``trailing``: only where the outlet's cue comes after the inner statement (", the AP reported"):
+    "The Times reported that X conveyed ..." stays the Times' report (one attribution).
+    """
+    drop, chains = set(), {}
+    for i, f in enumerate(frames):
+        outlet = outer_of(f)
+        if not outlet:
+            continue
+        mention = outlet if isinstance(outlet, MentionInfo) else f.source
+        lo, hi = f.hull
+        inner = [j for j, g in enumerate(frames) if j != i and g.cue and g.source is not None
+                 and lo <= g.cue[0] < hi and lo <= g.hull[0]
+                 and (not trailing or (f.cue and f.cue[0] >= g.hull[1]))]
+        if inner:
+            drop.add(i)
+            for j in inner:
+                chains.setdefault(j, []).append(ChainLink(mention, cue))
+                g = frames[j]
+                # Its content stops where the outlet's phrase starts ("..., according to a report").
+                frames[j] = replace(g, content=tuple((s, min(e, hi)) for s, e in g.content if s < hi))
+    return [replace(f, chain=f.chain + tuple(chains.get(i, ())), evidence=f.evidence + (
+        ("via",) if i in chains else ())) for i, f in enumerate(frames) if i not in drop]
+
+
+# What a report cites as its source ("two people familiar with", "internal documents"), not its
+# grounds ("citing her record", "citing the release of prisoners").
+_SOURCE_WORDS = frozenset("""
+people person persons source sources official officials document documents report reports data
+figures statistics analysts executives diplomats aides memo memos filing filings letter letters
+emails email records study studies survey surveys witnesses investigators insiders employees staff
+""".split())
+
+
+def _names_a_source(text: str, span) -> bool:
+    words = [w.strip(",.").lower() for w in text[span[0]:span[1]].split()]
+    head = next((w for w in words[:4] if w in _SOURCE_WORDS), None)
+    return head is not None
+
+
+def citing(text: str, frames: list[Frame]) -> list[Frame]:
+    """ "..., Reuters reported, citing two people ...": the people go into the report's chain."""
+    out: list[Frame] = []
+    for f in frames:
+        prev = out[-1] if out else None
+        if f.lemma == "cite" and prev is not None and prev.unit == f.unit and prev.cue and f.cue \
+                and prev.cue[1] <= f.cue[0] and len(f.content) == 1 and _names_a_source(text, f.content[0]):
+            link = ChainLink(_phrase_mention(text, f.content[0]), text[f.cue[0]:f.cue[1]])
+            if not any(l.mention.span == link.mention.span for l in prev.chain):
+                out[-1] = replace(prev, chain=prev.chain + (link,), evidence=prev.evidence + ("citing",))
+            continue
+        out.append(f)
+    return out
