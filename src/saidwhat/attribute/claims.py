@@ -66,7 +66,7 @@ def resolve_claims(text: str, units: list[Unit], frames: list[Frame], priorities
 
 
 def _next_paragraph(f: Frame, units: list[Unit], owned: set) -> Frame:
-    """ "Caddell continued:" then the next paragraph: its quotes (or its text) are the content."""
+    """ "Okafor continued:" then the next paragraph: its quotes (or its text) are the content."""
     following = [u for u in units if u.paragraph == f.paragraph + 1]
     if not following:
         return f

@@ -73,7 +73,7 @@ def vetoed(ctx: UnitContext, cue, lemma: str, comp) -> Optional[str]:
         return "speaker-shown"  # "concludes with footage of Trump saying “...”": Trump says it
     if ctx.on("clause-after-conjunction") and comp.i > cue.i and \
             any(t.tag_ == "CC" for t in ctx.doc[cue.i + 1:comp.left_edge.i]):
-        # "estimated “between 100 and 200” could die", "said, but Kevin was drifting": the clause
+        # "estimated “between 100 and 200” could die", "said, but Tomas was drifting": the clause
         # the parser found starts past a conjunction, so it is not the cue's own complement.
         return "clause-after-conjunction"
     return None
@@ -89,7 +89,7 @@ def clause(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
         return None
     span = ctx.content_span(comp)
     if span is None or len(WORDS.findall(ctx.text, span[0], span[1])) < 2:
-        return None  # "which Mr. Clarke says", "what the senators said": no content here
+        return None  # "which Mr. Okafor says", "what the senators said": no content here
     after: Optional[Span] = None
     if comp.i > cue.i:
         if ctx.on("coordination"):
@@ -138,14 +138,14 @@ def _continued(ctx: UnitContext, cue) -> Optional[Span]:
 
 
 def _elaborated(ctx: UnitContext, span: Span) -> Span:
-    """Grow a content over what its colon introduces: "has the quality: “Steadiness”"."""
+    """Grow a content over what its colon introduces: "has the quality: “Patience”"."""
     rest = ctx.text[span[1]:ctx.unit.end]
     stripped = rest.lstrip()
     if not stripped.startswith(":"):
         return span
     colon = span[1] + len(rest) - len(stripped)
     if any(q.start <= colon < q.end for q in ctx.unit.quotes):
-        return span  # "Collapse: How Societies Fail" is a title's colon
+        return span  # "Harvest: How Farms Endure" is a title's colon
     more = trim(ctx.text, colon + 1, ctx.unit.end)
     return (span[0], more[1]) if more else span
 
@@ -181,7 +181,7 @@ def _same_subject(ctx: UnitContext, a, b) -> bool:
 
 
 def parenthetical(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
-    """A cue set off inside its content: "Too often, Mr. Clarke said, the debate is ..."."""
+    """A cue set off inside its content: "Too often, Mr. Okafor said, the debate is ..."."""
     if cue.dep_ != "parataxis" or lemma not in SPEECH_LEMMAS or _complements(ctx, cue, lemma):
         return None
     subject = ctx.subject_of(cue)

@@ -156,7 +156,7 @@ class UnitContext:
                 head = head.head
             return self.subject_of(head, depth + 1)
         if verb.dep_ == "compound" and verb.head.tag_ in ("NNP", "NNPS"):
-            return verb.head  # "Said Ellis: ...", parsed as if "Said" named him
+            return verb.head  # "Said Okafor: ...", parsed as if "Said" named him
         if verb.dep_ == "pcomp" and depth < 3 and verb.head.dep_ == "prep" and \
                 verb.head.head.tag_.startswith("VB"):
             return self.subject_of(verb.head.head, depth + 1)  # "began by saying ..."

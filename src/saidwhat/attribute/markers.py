@@ -1,6 +1,6 @@
 """Attributions marked by layout rather than syntax: speaker labels and dash attributions.
 
-"PENCE: Well, look, ..." (a transcript or a headline "Name: claim") and "“...” ― Sonya Herridge".
+"OKAFOR: Well, listen, ..." (a transcript or a headline "Name: claim") and "“...” ― Ida Brenner".
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def match_label(text: str, paragraphs: list[Paragraph], units: list[Unit], off: 
 
 def match_dash(text: str, paragraphs: list[Paragraph], units: list[Unit], off: frozenset = frozenset()
                ) -> list[Frame]:
-    """Quotes followed by a dash and a name: "“...” ― Sonya Herridge"."""
+    """Quotes followed by a dash and a name: "“...” ― Ida Brenner"."""
     out = []
     for unit in units:
         for q in unit.quotes:

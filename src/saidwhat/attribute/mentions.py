@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..model import Span
 from .found import MentionInfo
 
-# Dependents that end a mention: "Matthews, who hosts a show," is the mention "Matthews".
+# Dependents that end a mention: "Okafor, who hosts a show," is the mention "Okafor".
 _CUT = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos", "dep", "advmod",
                   "prep_time"})
 TITLES = frozenset("""
@@ -62,7 +62,7 @@ def mention_of(head, base: int, times: list[Span] = ()) -> MentionInfo:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    # Leading words that are not part of a name: "When Patriot", "Unlike Patriot", stray markup.
+    # Leading words that are not part of a name: "When Brightway", "Unlike Brightway", stray markup.
     while lo < hi and (doc[lo].is_punct or doc[lo].tag_ in _NOT_LEADING or not any(c.isalnum() for c in doc[lo].text)):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "CC"):

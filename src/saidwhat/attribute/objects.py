@@ -38,7 +38,7 @@ def quoted_object(ctx: UnitContext, cue, lemma: str, quoted_only: bool = False, 
     if not right:
         return None
     if ctx.on("circumstance"):
-        # "attacked Machado in early-morning tweets": when and where it was said is not what.
+        # "attacked Okafor in late-night posts": when and where it was said is not what.
         around = [p for p in circumstance_preps(right, cue)
                   if not any(ctx.quote_of(t) for t in p.subtree)]
         right = [c for c in right if c not in around]

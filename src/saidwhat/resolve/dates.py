@@ -19,7 +19,7 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # A bound of a span of time, not the day of saying: "until 30 April", "as of February 28",
 # "from Nov. 13", "between January to March 11".
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through|thru|from|since|between|to|of|by)\s+$", re.I)
-# A participle clause after the cue has its own time: "Meghan added, comparing ... today".
+# A participle clause after the cue has its own time: "Nadia added, comparing ... today".
 _PARTICIPLE_BETWEEN = re.compile(r",\s+\w+ing\b")
 
 

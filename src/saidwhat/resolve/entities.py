@@ -2,10 +2,10 @@
 
 News convention: full name (and title) at first mention, surname after. A bare surname joins the one
 person of the article with that surname; when two persons share it ("Donald Trump", "Melania Trump";
-two siblings) it joins neither, and is left as written. A given name alone ("Walter") joins the one
+two siblings) it joins neither, and is left as written. A given name alone ("Ada") joins the one
 person whose given or middle name it is. Organisations join by their folded name, an acronym
-defined or spelled out in the text ("California ISO", "LCSO"), or a fuller name that starts with
-the short one and ends in an organisation word ("Massy" → "Massy Stores").
+defined or spelled out in the text ("Lakeside ISO", "LCSO"), or a fuller name that starts with
+the short one and ends in an organisation word ("Brightway" → "Brightway Stores").
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ class EntityTable:
                 words = words[1:]
             if words:
                 self._runs_by_first.setdefault(words[0], []).append(words)
-        # "Mr. Cueto" later makes "Josenrique Cueto" a person, though the lexicon lacks the name.
+        # "Mr. Okafor" later makes "Chidozie Okafor" a person, though the lexicon lacks the name.
         honoured = {p.surname for _, p in parsed if p and p.honorific}
         for run, p in parsed:
             if " " not in run.text or not p or not p.full or _has_org_word(p.name):
@@ -191,7 +191,7 @@ class EntityTable:
             if learn and p.role:
                 found.add_role(p.role, elsewhere=not self._ready)
             return found
-        # A given name alone ("Walter" for "Walter Reed"), when exactly one person has it.
+        # A given name alone ("Ada" for "Ada Reed"), when exactly one person has it.
         surnames = self._given_runs.get(p.surname, set())
         if len(surnames) == 1:
             holders = [e for e in self._persons_by_surname.get(next(iter(surnames)), ())
@@ -203,11 +203,11 @@ class EntityTable:
         others = {o.name: o for o in self._other_full.get(p.surname, ()) if same_person(o, p)}
         if len(others) == 1:
             (full,) = others.values()
-            e = self._new(full.name, "person", full)  # "Mr. Cueto" → "Josenrique Cueto"
+            e = self._new(full.name, "person", full)  # "Mr. Okafor" → "Chidozie Okafor"
             e.gender = e.gender or p.gender
             return e
         e = self._new(p.name, "person", p)
-        e.gender = e.gender or given_name_gender(p.surname)  # "Meghan" alone is a given name
+        e.gender = e.gender or given_name_gender(p.surname)  # "Nadia" alone is a given name
         return e
 
     def is_person_name(self, p: PersonName) -> bool:
@@ -242,7 +242,7 @@ class EntityTable:
             full = acronyms[last]
             return full if len(words) == 1 or full.startswith(" ".join(words[:-1])) else name
         if last.isupper() and len(last) >= 2:
-            # "California ISO" for "California Independent System Operator" (spelled out elsewhere).
+            # "Lakeside ISO" for "Lakeside Independent System Operator" (spelled out elsewhere).
             prefix = words[:-1]
             runs = self._runs_by_first.get(prefix[0], ()) if prefix else \
                 [rw for group in self._runs_by_first.values() for rw in group] if len(self.scan.runs) < 5000 else ()
@@ -253,7 +253,7 @@ class EntityTable:
                 if len(tail) == len(last) and "".join(w[0] for w in tail) == last:
                     return " ".join(rw)
         if len(words) == 1:
-            # "Massy" for "Massy Stores": the earliest fuller name that ends in an organisation word.
+            # "Brightway" for "Brightway Stores": the earliest fuller name that ends in an organisation word.
             for rw in self._runs_by_first.get(words[0], ()):
                 if len(rw) == 2 and fold(rw[1]) in ORG_WORDS:
                     return " ".join(rw)

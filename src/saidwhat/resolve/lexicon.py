@@ -79,7 +79,7 @@ federation foundation institute chain retailer store manufacturer maker airline 
 police force service army military navy tribunal parliament assembly legislature senate house
 cabinet coalition alliance charity nonprofit center centre society corporation business startup
 """)
-# Words that end an organisation's name ("Massy Stores", "Apex Holdings"), folded.
+# Words that end an organisation's name ("Brightway Stores", "Apex Holdings"), folded.
 ORG_WORDS = ORG_HEADS | _words("""
 news times post journal shimbun inc corp co ltd llc plc limited holdings stores industries
 airlines airways motors systems technologies labs laboratories partners capital group media press

@@ -4,7 +4,7 @@
 District of Vermont", name "Carla Moss". The role is split off with the title lexicon
 (``lexicon.TITLE_WORDS``); where a role ends in a place ("... of Vermont Carla Moss"), the name
 starts at the first word known as a given name. The name itself is parsed by ``nameparser``
-(particles and hyphens stay in the surname: "von der Leyen", "Montoya-Lewis"). This module is the
+(particles and hyphens stay in the surname: "von der Leyen", "Ruiz-Carter"). This module is the
 project's one surname matcher: the store compares names across articles with it too.
 """
 
@@ -60,7 +60,7 @@ class PersonName:
     name: str  # the name as printed, without the role: "Carla Moss"
     role: Optional[str]  # what was written before it: "Acting U.S. Attorney", or None
     first: Optional[str]  # folded given name; None for a bare surname ("Moss", "Ms Moss")
-    middle: tuple[str, ...]  # folded middle names ("clyburn" in "Walter A. Clyburn Reed")
+    middle: tuple[str, ...]  # folded middle names ("lowell" in "Ada B. Lowell Reed")
     surname: str  # folded, particles and hyphens kept: "von der leyen", "montoya-lewis"
     honorific: Optional[str]  # folded "mr", "ms", "dr" when one was written
     gender: Optional[str]  # male, female or None, from the honorific or the given name
@@ -83,11 +83,11 @@ def split_role(name: str) -> tuple[Optional[str], str]:
         f = fold(tok)
         if re.search(r"[’']s$", tok) or (tok[:1].islower() and f.replace("-", "").isalpha()
                                           and f not in NAME_PARTICLES and f not in ROLE_CONNECTORS):
-            # "the ACLU's Jay Stanley", "Elizabeth Warren supporter Zainab Dossaji"
+            # "the union's Ida Brenner", "Mayor Ruiz supporter Omar Tellis"
             cut, in_role = i + 1, True
             continue
         if f in NAME_PARTICLES and tok[:1].islower():
-            continue  # "Bill de Blasio"
+            continue  # "Anna de Vries"
         given = (i == 0 and "-" not in f and not tok.endswith(".") and is_given_name(f) and not _is_plain_title(f)
                  and not (i + 1 < len(tokens) - 1 and is_title_word(tokens[i + 1])))
         if is_title_word(tok) and not given:  # "Tory MP Ann Reed", but "Dean Baker"
@@ -113,7 +113,7 @@ def _is_plain_title(word: str) -> bool:
 
 
 def _drop_leading_non_names(tokens: list[str]) -> list[str]:
-    """ "When Winfrey" → "Winfrey": a capitalised function word at a sentence start is no name."""
+    """ "When Garner" → "Garner": a capitalised function word at a sentence start is no name."""
     while len(tokens) > 1 and fold(tokens[0]) in NOT_NAME and not is_given_name(fold(tokens[0])):
         tokens = tokens[1:]
     return tokens
@@ -171,7 +171,7 @@ def parse_person(printed: str) -> Optional[PersonName]:
 
 
 def bare_name(word: str) -> PersonName:
-    """A one-word name taken as a surname, whatever the title lexicon says ("King", "Challenger")."""
+    """A one-word name taken as a surname, whatever the title lexicon says ("King", "Bishop")."""
     return PersonName(name=word, role=None, first=None, middle=(), surname=fold(word), honorific=None,
                       gender=None)
 

@@ -19,7 +19,7 @@ _PRONOUNS = frozenset("he she it they we i you him her them us".split())
 
 _WORD = re.compile(r"[\w’'.&-]+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
-# A full stop after these does not end a sentence: "Mr. Marcus", "U.S. officials", "Gov. Inslee".
+# A full stop after these does not end a sentence: "Mr. Okafor", "U.S. officials", "Gov. Baker".
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sen rep gov gen lt col capt sgt st mt jr sr inc corp co ltd no vs etc jan feb
 mar apr aug sept sep oct nov dec u.s u.k u.n e.u supt insp det rev hon adm maj cmdr
@@ -43,7 +43,7 @@ class Run:
     end: int
     text: str
     sentence: int
-    object_like: bool  # after "told", "with", "of" ... or a possessive ("Harry's mother")
+    object_like: bool  # after "told", "with", "of" ... or a possessive ("Tomas's mother")
     sentence_initial: bool
 
 
@@ -111,7 +111,7 @@ class TextScan:
         """The role written in apposition right after a name: "Ann Reed, the former mayor, said"."""
         m = _TITLE_OF.match(self.text, end)
         if m:
-            return m.group(1)  # "Meghan, Duchess of Sussex"
+            return m.group(1)  # "Nadia, Duchess of Lowland"
         m = _APPOSITION.match(self.text, end)
         if not m:
             return None
@@ -136,7 +136,7 @@ def _expansion(words: str, acronym: str) -> str:
 
 
 def _ends_sentence(word: str) -> bool:
-    """ "Harry." ends a sentence; "Mr.", "U.S." and the initial "A." do not."""
+    """ "Tomas." ends a sentence; "Mr.", "U.S." and the initial "A." do not."""
     if not word.endswith("."):
         return False
     core = word[:-1].lower()

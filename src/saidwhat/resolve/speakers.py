@@ -56,7 +56,7 @@ class SpeakerResolver:
         self._learn_lone_given_names()
 
     def _learn_lone_given_names(self) -> None:
-        """ "Meghan", "Harry" named alone, and "Mr. Marcus": persons, though never named in full."""
+        """ "Nadia", "Tomas" named alone, and "Mr. Okafor": persons, though never named in full."""
         known = {o.start for o in self.table.occurrences}
         candidates = []
         for run in self.scan.runs:
@@ -176,7 +176,7 @@ class SpeakerResolver:
         return e, "name → fuller form given in the article", 0.8
 
     def _known_bare(self, name: str):
-        """ "King" or "Challenger" alone, where the article named Gayle King: a surname, not a title."""
+        """ "King" or "Bishop" alone, where the article named Ruth King: a surname, not a title."""
         if " " in name or not name[:1].isupper():
             return None
         p = bare_name(name)
@@ -188,7 +188,7 @@ class SpeakerResolver:
         p = parse_person(printed) or parse_person(name) or self._known_bare(name)
         last = name.split()[-1] if name.split() else ""
         if len(last) >= 2 and last.isupper() and last.isalpha():
-            return True  # "California ISO", "LCSO"
+            return True  # "Lakeside ISO", "LCSO"
         known_person = p is not None and (self.table.is_person_name(p) or (p.full and is_given_name(p.first)))
         if any(w in ORG_WORDS for w in words[-2:]) or m.head.lower() in ORG_HEADS:
             return not (known_person and fold(m.head) not in ORG_WORDS)
@@ -201,7 +201,7 @@ class SpeakerResolver:
         return bool(m.plural)
 
     def _bare_person(self, m: MentionInfo):
-        """ "Pay says": a surname the parser took for a common noun, where the article named Levi Pay."""
+        """ "Pay says": a surname the parser took for a common noun, where the article named Ida Pay."""
         p = self._known_bare(self._text(m.span))
         if p is None:
             return None
@@ -209,7 +209,7 @@ class SpeakerResolver:
         return (e, "surname → full name given in the article", 0.75) if e is not None else None
 
     def _apposed_name(self, m: MentionInfo):
-        """ "Another, Pelco, announced": a description followed by the name it stands for."""
+        """ "Another, Brightway, announced": a description followed by the name it stands for."""
         match = _APPOSITIVE_NAME.match(self.text, m.span[1])
         if not match or m.span[1] - m.span[0] > 40:
             return None
@@ -224,7 +224,7 @@ class SpeakerResolver:
         return None
 
     def _name_inside(self, m: MentionInfo, head: str):
-        """ "a new Gallup poll", "data from California ISO": the maker named inside the mention."""
+        """ "a new Gallup poll", "data from Lakeside ISO": the maker named inside the mention."""
         if head not in DOCUMENT_HEADS and head not in ORG_HEADS:
             return None
         inside = self._text(m.span)
@@ -279,7 +279,7 @@ class SpeakerResolver:
 
 
 def _widen(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A name span grown over hyphens glued to it: "Lewis" in "Montoya-Lewis" is "Montoya-Lewis"."""
+    """A name span grown over hyphens glued to it: "Carter" in "Ruiz-Carter" is "Ruiz-Carter"."""
     s, e = span
     while s > 1 and text[s - 1] in "-‐" and text[s - 2].isalpha():
         s -= 1
