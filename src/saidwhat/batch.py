@@ -37,6 +37,15 @@ HARD_GRACE = 30.0
 WINDOW_PER_WORKER = 4
 
 
+def stop_pool(pool, kill: bool) -> None:
+    """Shut a process pool down without waiting; ``kill``: terminate its workers first (one of
+    them is stuck past every budget check, so waiting would never end)."""
+    if kill:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def extract_one(item: Item, index: int = 0, beliefs: bool = False,
                 budget: Optional[float] = DEFAULT_BUDGET, off: frozenset = frozenset()) -> Result:
     """The extraction of one input item, or a :class:`DocumentError`; never raises for bad input.
@@ -293,10 +302,7 @@ class Extractor:
 
     def _restart(self, kill: bool = False) -> None:
         if self._pool is not None:
-            if kill:
-                for process in list(getattr(self._pool, "_processes", {}).values()):
-                    process.terminate()
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            stop_pool(self._pool, kill)
             self._pool = None
         self.start()
 

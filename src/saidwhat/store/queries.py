@@ -39,6 +39,11 @@ class QuoteFilter:
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
 
 
+def until_bound(until: str) -> str:
+    """The exclusive upper bound for an ISO day, month or year: a whole month or year given as
+    ``--until`` includes all of it ("2020-04" → "2020-04-32")."""
+    return until + ("-32" if len(until) == 7 else "-13" if len(until) == 4 else "~")
+
 def outlet_clause(outlet: str) -> tuple[str, list[str]]:
     """SQL for one outlet: its name as stored ("Reuters"), or, for a domain ("reuters.com"), the
     articles whose URL is on that domain or a subdomain of it."""
@@ -118,8 +123,7 @@ def filter_sql(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list
         params.append(since)
     if until:
         clauses.append("a.day < ?")
-        # A whole month or year given as --until includes all of it.
-        params.append(until + ("-32" if len(until) == 7 else "-13" if len(until) == 4 else "~"))
+        params.append(until_bound(until))
     if f.kind:
         if f.kind not in KINDS:
             raise QueryError(f"--kind {f.kind!r} is not a kind; expected one of {', '.join(KINDS)}")

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from ..store.queries import QuoteFilter
+from ..store.queries import QuoteFilter, until_bound
 from . import paging
 
 FACET_SAMPLE = 1000  # as many records as a page counts exactly (paging.EXACT_UP_TO)
@@ -196,7 +196,7 @@ def articles(conn: sqlite3.Connection, q: str = "", outlet: str = "", since: str
         params.append(since)
     if until:
         clauses.append("ar.published < ?")
-        params.append(until + ("-32" if len(until) == 7 else "-13" if len(until) == 4 else "~"))
+        params.append(until_bound(until))
     where = " AND ".join(clauses) or "1"
     rows = conn.execute(
         f"SELECT ar.id, ar.title, ar.source, ar.published, ar.url FROM {source} WHERE {where} "

@@ -18,6 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Optional
 
+from ..batch import stop_pool
 from ..budget import DEFAULT_BUDGET
 from ..errors import InputError, SaidwhatError, TimeBudgetError
 from ..model import Extraction
@@ -85,10 +86,7 @@ class PasteWorker:
 
     def _stop(self, kill: bool) -> None:
         if self._pool is not None:
-            if kill:
-                for process in list(getattr(self._pool, "_processes", {}).values()):
-                    process.terminate()
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            stop_pool(self._pool, kill)
             self._pool = None
 
     def __call__(self, text: str, published: Optional[str] = None, *, title: Optional[str] = None,
