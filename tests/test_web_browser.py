@@ -7,15 +7,11 @@ page go to test-output/screenshots/ for a reviewer to look at.
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
 import warnings
 from pathlib import Path
 
 import pytest
-from web_fixtures import store_path  # noqa: F401  (fixture)
+from web_fixtures import need_chromium, served, store_path  # noqa: F401  (fixture)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -28,32 +24,13 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def server(store_path):
     """The app under uvicorn on a free loopback port, in a background thread."""
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing and CI is set: install it with "
-                        "apt-get install -y chromium chromium-driver")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
-    import uvicorn
-
+    need_chromium(CHROMIUM)
     from saidwhat.web import create_app
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
     app = create_app(store_path)
     app.state.extract.start(wait=True)  # the paste worker loads spaCy before the first click
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(5)
-    sock.close()
+    with served(app) as base:
+        yield base
     app.state.extract.close()
 
 

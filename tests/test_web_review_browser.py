@@ -11,15 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import socket
-import threading
-import time
 import warnings
 from pathlib import Path
 
 import pytest
 import web_store
+from web_fixtures import need_chromium, served
 from click.testing import CliRunner
 
 from saidwhat.cli import main
@@ -45,32 +42,17 @@ def records(path: Path) -> Path:
 @pytest.fixture(scope="module")
 def walk(tmp_path_factory):
     """A store ingested from JSON Lines, served with --edit on a free loopback port."""
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing and CI is set")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
-    import uvicorn
-
+    need_chromium(CHROMIUM)
     from saidwhat.web import create_app
 
     folder = tmp_path_factory.mktemp("review")
     source, db = records(folder / "articles.jsonl"), folder / "review.db"
     r = CliRunner(mix_stderr=False).invoke(main, ["ingest", str(source), "--db", str(db), "-q"])
     assert r.exit_code == 0, r.stderr
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, edit=True), log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
+    with served(create_app(db, edit=True)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         ctx = browser.new_context(viewport={"width": 1200, "height": 900})
         page = ctx.new_page()
@@ -78,12 +60,9 @@ def walk(tmp_path_factory):
         problems: list[str] = []
         page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        yield {"page": page, "base": f"http://127.0.0.1:{sock.getsockname()[1]}", "db": db, "source": source,
+        yield {"page": page, "base": base, "db": db, "source": source,
                "problems": problems}
         browser.close()
-    srv.should_exit = True
-    thread.join(5)
-    sock.close()
 
 
 def shot(page, name: str) -> None:
