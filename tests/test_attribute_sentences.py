@@ -227,9 +227,15 @@ def test_attribute_offsets_slice_to_content():
 
 # (text, contents of its attributions, exactly): where what was said ends.
 BOUNDS = [
-    # A trailing relative clause after a comma is the reporter's gloss.
-    ("Dr. Priya Nair said she expects the goalkeeper to return from the injury, which kept him out "
-     "for a month.", ["she expects the goalkeeper to return from the injury"]),
+    # A trailing relative clause on a person after a comma is the reporter's gloss.
+    ("Osei said he would vote for the mayor, who won her seat in a landslide last spring.",
+     ["he would vote for the mayor"]),
+    ("The coach said the team would miss Ruiz, whose contract ends in June.", ["the team would miss Ruiz"]),
+    # One on a thing or a place goes on with what was said.
+    ("The minister said the council would sell the depot, which would pay for two new schools.",
+     ["the council would sell the depot, which would pay for two new schools"]),
+    ("The union said the plant should move to the harbour, where the rents are lower.",
+     ["the plant should move to the harbour, where the rents are lower"]),
     # So is a trailing apposition.
     ("Leo Marsh said he did not campaign for Ms. Dunne, the darling of the local press.",
      ["he did not campaign for Ms. Dunne"]),

@@ -1,9 +1,10 @@
 """Where reported content ends: the narrator's asides that trail a clause are not what was said.
 
-"He said he expects her to recover, which forced her to leave early": the relative clause after the
-comma is the reporter's gloss. The same holds for a trailing apposition (", the presumed favorite")
-and a trailing participle (", forcing them to ..."). Only asides that end the content are cut, and
-never inside quotation marks.
+"He said he will back the mayor, who won the seat in May": a relative clause on a person after the
+comma is the reporter's introduction of that person. The same holds for a trailing apposition
+(", the presumed favorite") and a trailing participle (", forcing them to ..."). A relative clause on
+a thing or a place (", which would cost ...", ", where ...") goes on with what was said, and stays.
+Only asides that end the content are cut, and never inside quotation marks.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Callable, Iterable
 
 _ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
+# Relative words that introduce a person: "..., who ...". Others ("which", "where") go on with the content.
+_PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 _CLOSING = frozenset({"”", '"', "’", "'", "''", "»"})
 # Prepositions that set a topic act in time or place ("attacked her in tweets on Monday").
 _CIRCUMSTANCE = frozenset({"in", "during", "at", "on", "after", "before", "over", "with", "while",
@@ -44,6 +47,8 @@ def trailing_aside(doc, tokens: list, quoted: Callable) -> set[int]:
         if not (t.dep_ in _ASIDE_DEPS or relative or
                 (t.dep_ in _PARTICIPLE_DEPS and t.tag_ == "VBG")):
             continue
+        if (relative or t.dep_ == "relcl") and left.lower_ not in _PERSON_RELATIVES:
+            continue  # "..., which would cost jobs": more of what was said
         comma = _before(doc, left)
         if comma is None or comma.text != "," or comma.i not in present or comma.i <= first:
             continue

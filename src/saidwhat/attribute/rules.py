@@ -74,8 +74,10 @@ VETOES = (
          _rows("not-speech-quote")),
 )
 REFINERS = (
-    refiner("trailing-aside", """A comma-set relative clause, apposition or participle that ends the
-        content is the reporter's gloss: "..., which kept him out for a month".""", _rows("trailing-aside")),
+    refiner("trailing-aside", """A comma-set relative clause on a person, apposition or participle that
+        ends the content is the reporter's gloss: "..., who won her seat in May" ("..., which would
+        cost jobs" on a thing or "..., where ..." on a place goes on with what was said).""",
+            _rows("trailing-aside")),
     refiner("coordination", """A clause coordinated after the content, with no cue of its own (or a
         belief of the same subject), is more of what was said: "said A, but would not B".""",
             _rows("coordination")),
