@@ -17,6 +17,9 @@
 5. With ``--paste-every S``, one more client posts the worst paste known (``Bob said it. `` and
    20,000 “, once 38 s of parsing on the server's own thread) to ``/api/paste`` every S seconds
    during the load; its answers are timed apart, and a failed paste is a failed request.
+6. Then, with the load over, one client asks for ``--cpu-requests`` pages of each kind one at a time
+   and the server process's CPU time (user + system, from psutil) is divided among them: the CPU one
+   request costs, which a busy shared machine inflates far less than it does wall-clock latency.
 Exit status 1 if any request fails (a non-200 answer or a transport error) or an edit is lost.
 """
 
@@ -303,6 +306,34 @@ def drive(host: str, port: int, seconds: float, clients: int, max_requests: int,
     return latencies, failures, time.perf_counter() - t0, acknowledged
 
 
+def cpu_per_request(host: str, port: int, server_pid: int, articles: int, n: int) -> dict[str, float]:
+    """Server CPU seconds per request of each kind, asked one at a time on one keep-alive connection."""
+    import psutil
+
+    proc = psutil.Process(server_pid)
+    gen, rng = Generator(), random.Random(13)
+    plan = requests_plan(rng, gen, articles)
+    wanted: dict[str, list[str]] = {"search": [], "article": []}
+    while min(len(v) for v in wanted.values()) < n:
+        kind, path, params = next(plan)
+        if len(wanted[kind]) < n:
+            wanted[kind].append(path + ("?" + urlencode(params) if params else ""))
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    out = {}
+    for kind, urls in wanted.items():
+        before = proc.cpu_times()
+        for url in urls:
+            conn.request("GET", url)
+            r = conn.getresponse()
+            r.read()
+            if r.status != 200:
+                raise SystemExit(f"{r.status} on {url} while measuring CPU")
+        after = proc.cpu_times()
+        out[kind] = (after.user - before.user + after.system - before.system) / len(urls)
+    conn.close()
+    return out
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] * 1000
@@ -317,6 +348,8 @@ def main() -> int:
     ap.add_argument("--db", type=Path, help="reuse (or create) the store here instead of a temporary one")
     ap.add_argument("--writes-per-second", type=float, default=0.0,
                     help="also post corrections at this rate (the server runs with --edit)")
+    ap.add_argument("--cpu-requests", type=int, default=200, metavar="N",
+                    help="after the load, time the server's CPU over N requests of each kind, one at a time (0: skip)")
     ap.add_argument("--paste-every", type=float, default=0.0, metavar="S",
                     help="also post the worst-case paste every S seconds during the load (0: never)")
     args = ap.parse_args()
@@ -333,10 +366,18 @@ def main() -> int:
     edit = args.writes_per_second > 0
     server = start_server(db, port, edit)
     load_before = os.getloadavg()
+    cpu: dict[str, float] = {}
     try:
+        import psutil
+
+        cpu_before = psutil.Process(server.pid).cpu_times()
         latencies, failures, elapsed, acknowledged = drive(
             "127.0.0.1", port, args.seconds, args.clients, args.max_requests, articles, args.writes_per_second,
             attributions, args.paste_every)
+        cpu_after = psutil.Process(server.pid).cpu_times()
+        load_cpu = cpu_after.user - cpu_before.user + cpu_after.system - cpu_before.system
+        if args.cpu_requests > 0:
+            cpu = cpu_per_request("127.0.0.1", port, server.pid, articles, args.cpu_requests)
     finally:
         server.terminate()
         server.wait(10)
@@ -357,6 +398,11 @@ def main() -> int:
     every = [x for values in latencies.values() for x in values]
     if every:
         print(f"{'all':8} {total:9,} {total / elapsed:8.1f} {pct(every, 0.5):8.1f} {pct(every, 0.99):8.1f}")
+    print(f"server CPU during the load: {load_cpu:.1f} s ({load_cpu / elapsed:.2f} cores), "
+          f"{1000 * load_cpu / max(1, total):.2f} ms per request")
+    if cpu:
+        print(f"server CPU per request, one at a time ({args.cpu_requests} of each): " +
+              ", ".join(f"{kind} {1000 * v:.2f} ms" for kind, v in cpu.items()))
     print(f"failed requests: {len(failures)}")
     for f in failures[:10]:
         print("  " + f)

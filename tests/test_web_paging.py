@@ -61,3 +61,18 @@ def test_web_paging_walk_matches_grouped(conn, f, monkeypatch):
 def test_web_paging_has_more(conn, per_page, page, count, more):
     p = paging.search(conn, QuoteFilter(about="harbour"), page, per_page)
     assert len(p.results) == count and p.has_more is more and p.total == 30 and p.exact
+
+
+@pytest.mark.parametrize("sample", [1000, 3, 1])
+@pytest.mark.parametrize("f", FILTERS, ids=range(len(FILTERS)))
+def test_web_paging_facet_scan_count_agrees(conn, f, sample, monkeypatch):
+    """The count the facet scan hands to a page is the one the page would count itself (or None)."""
+    from saidwhat.web import browse
+
+    monkeypatch.setattr(browse, "FACET_SAMPLE", sample)
+    monkeypatch.setattr(paging, "EXACT_UP_TO", sample)
+    _, counted = browse.facets_and_count(conn, f)
+    own = paging._count_up_to(conn, f, sample + 1)
+    assert counted is None or counted == own or (counted > sample and own > sample)
+    given = paging.search(conn, f, 1, 5, counted=counted)
+    assert (given.total, given.exact) == (paging.search(conn, f, 1, 5).total, paging.search(conn, f, 1, 5).exact)

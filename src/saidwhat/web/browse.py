@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -132,33 +134,52 @@ FACET_NAMES = ("outlet", "speaker", "kind", "source_type", "month")
 
 def facets(conn: sqlite3.Connection, f: QuoteFilter, top: int = 8) -> list[Facet]:
     """Facet counts (outlet, speaker, kind, source type, month) over the quotes matching ``f``."""
+    return facets_and_count(conn, f, top)[0]
+
+
+def facets_and_count(conn: sqlite3.Connection, f: QuoteFilter, top: int = 8) -> tuple[list[Facet], Optional[int]]:
+    """The facets, and the number of matching quotes as ``paging.search`` counts it (exact up to
+    ``paging.EXACT_UP_TO``, any larger number meaning "more"), or None when the sample cannot tell.
+
+    One scan of the first ``FACET_SAMPLE + 1`` matching rows gives both, so a search page does not
+    walk the same matches twice (for a frequent word with a filter that is most of its cost).
+    """
     source, where, params = paging.filter_sql(conn, f)
     if " ar " not in f" {source} ":
         source += " JOIN articles ar ON ar.id = a.article_id"
-    rows = conn.execute(
-        f"SELECT a.quote_id, ar.source, a.speaker_id, coalesce(s.name, a.speaker_name) AS who, a.kind, "
-        f"a.speaker_type, substr(a.day, 1, 7) AS month FROM {source} LEFT JOIN speakers s ON s.id = a.speaker_id "
-        f"WHERE {where} LIMIT ?", params + [FACET_SAMPLE + 1]).fetchall()
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: the columns are counted with C loops below
+    rows = cursor.execute(
+        f"SELECT a.quote_id, ar.source, a.speaker_id, a.kind, a.speaker_type, substr(a.day, 1, 7), a.speaker_name "
+        f"FROM {source} WHERE {where} LIMIT ?", params + [FACET_SAMPLE + 1]).fetchall()
     sampled = len(rows) > FACET_SAMPLE
-    counts: dict[str, dict[tuple[str, str], set]] = {name: {} for name in FACET_NAMES}
-    for r in rows[:FACET_SAMPLE]:
-        quote = r[0]
-        for name, value, label in (("outlet", r[1], r[1]), ("speaker", r[2] and f"#{r[2]}", r[3]),
-                                   ("kind", r[4], r[4]), ("source_type", r[5], r[5]), ("month", r[6], r[6])):
-            if value:
-                counts[name].setdefault((value, label or value), set()).add(quote)
+    columns = list(zip(*rows[:FACET_SAMPLE])) or [()] * 7
+    quotes = set(columns[0]) if not sampled else {r[0] for r in rows}
+    counted = len(quotes) if not sampled or len(quotes) > paging.EXACT_UP_TO else None
     out = []
-    for name in FACET_NAMES:
-        found = [(v, label, len(q)) for (v, label), q in counts[name].items()]
+    for name, values in zip(FACET_NAMES, columns[1:6]):
+        # Distinct (quote, value) pairs, counted by value: a quote printed twice counts once.
+        found = [(v, n) for v, n in Counter(map(itemgetter(1), set(zip(columns[0], values)))).items() if v]
         if name == "month":
-            found.sort(key=lambda x: x[0], reverse=True)
-            found = found[:24]
+            found.sort(reverse=True)
+            labelled = [(v, v, n) for v, n in found[:24]]
+        elif name == "speaker":
+            found.sort(key=lambda x: -x[1])
+            if len(found) > top:  # ties at the cut are broken by name, as for the other facets
+                found = [x for x in found if x[1] >= found[top - 1][1]]
+            labels = _speaker_names(conn, [v for v, _ in found], dict(zip(columns[2], columns[6])))
+            labelled = sorted(((f"#{v}", labels[v], n) for v, n in found), key=lambda x: (-x[2], x[1]))[:top]
         else:
-            found.sort(key=lambda x: (-x[2], x[1]))
-            found = found[:top]
-        if found:
-            out.append(Facet(name, tuple(found), sampled))
-    return out
+            labelled = sorted(((v, v, n) for v, n in found), key=lambda x: (-x[2], x[1]))[:top]
+        if labelled:
+            out.append(Facet(name, tuple(labelled), sampled))
+    return out, counted
+
+
+def _speaker_names(conn: sqlite3.Connection, ids: list[int], printed: dict[int, str]) -> dict[int, str]:
+    """The store's name of each speaker id (after merges), else the name printed."""
+    names = dict(conn.execute(f"SELECT id, name FROM speakers WHERE id IN ({','.join('?' * len(ids))})", ids))
+    return {i: names.get(i) or printed.get(i) or f"#{i}" for i in ids}
 
 
 # -- articles ----------------------------------------------------------------------------------------

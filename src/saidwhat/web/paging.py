@@ -139,9 +139,15 @@ def quote_ids(conn: sqlite3.Connection, f: QuoteFilter, limit: int, offset: int 
     return out
 
 
-def search(conn: sqlite3.Connection, f: QuoteFilter, page: int, per_page: int, sort: str = "newest") -> Page:
-    """One page of quotes matching ``f``, with the total (exact up to ``EXACT_UP_TO``)."""
-    counted = _count_up_to(conn, f, EXACT_UP_TO + 1)
+def search(conn: sqlite3.Connection, f: QuoteFilter, page: int, per_page: int, sort: str = "newest",
+           counted: Optional[int] = None) -> Page:
+    """One page of quotes matching ``f``, with the total (exact up to ``EXACT_UP_TO``).
+
+    ``counted``: the matching quotes as counted here (up to ``EXACT_UP_TO + 1``), when the caller has
+    already scanned them (the facets do); else they are counted.
+    """
+    if counted is None:
+        counted = _count_up_to(conn, f, EXACT_UP_TO + 1)
     many = counted > EXACT_UP_TO
     offset = (page - 1) * per_page
     ids = quote_ids(conn, f, per_page + 1, offset, many, sort)

@@ -71,14 +71,17 @@ class SearchParams:
 
     def query_string(self, **change: Any) -> str:
         """The URL query for these parameters (defaults left out), with ``change`` applied."""
-        values = {**asdict(self), **change}
-        defaults = asdict(SearchParams())
-        return urlencode({k: v for k, v in values.items() if v not in ("", None) and v != defaults[k]})
+        # A search page builds one link per facet value: a shallow copy, not ``asdict`` (a deep copy).
+        values = {**{k: getattr(self, k) for k in _DEFAULTS}, **change}
+        return urlencode({k: v for k, v in values.items() if v not in ("", None) and v != _DEFAULTS[k]})
 
     @property
     def empty(self) -> bool:
         return not any((self.q, self.speaker, self.since, self.until, self.kind, self.source_type, self.outlet,
                         self.confidence, self.review))
+
+
+_DEFAULTS = asdict(SearchParams())
 
 
 def _check_date(name: str, value: str) -> None:
@@ -119,12 +122,19 @@ def search(store: ReadOnlyStore, params: SearchParams) -> dict[str, Any]:
     """One page of matching quotes, the outlets to filter by, and the parameters echoed back."""
     params = params.check()
     f = params.filter()
+    fresh: list[Optional[int]] = []
+
+    def scan(conn) -> list[browse.Facet]:
+        found, counted = browse.facets_and_count(conn, f)
+        fresh.append(counted)  # the count is reused only from this scan, never from the cache
+        return found
+
     with store.connection() as conn:
-        page = paging.search(conn, f, params.page, params.per_page, params.sort)
         outlets = store.cached("outlets", 60.0, lambda: data.outlets(conn))
         # Facet counts of one filter are reused for a minute (pages 2, 3 ... and popular searches).
         key = "facets:" + params.query_string(page=1, sort="newest")
-        facets = store.cached(key, 60.0, lambda: browse.facets(conn, f))
+        facets = store.cached(key, 60.0, lambda: scan(conn))
+        page = paging.search(conn, f, params.page, params.per_page, params.sort, fresh[0] if fresh else None)
         contexts = browse.contexts(conn, [r.attribution_id for r in page.results], params.q)
     wanted = browse.terms(params.q)
     marked = {r.attribution_id: browse.highlight(r.content, wanted) for r in page.results}
