@@ -94,17 +94,25 @@ class SpeakerRef:
                 "confidence": None if self.confidence is None else round(self.confidence, 3)}
 
 
+# How a chain link stands to the statement: whom the source cites ("citing officials"), the outlet
+# that carried it ("..., the Associated Press reported"), or the channel the source spoke through
+# ("told CNN", "in an interview with the BBC", "wrote on X").
+RELATIONS = ("cites", "reported-by", "channel")
+
+
 @dataclass(frozen=True)
 class SourceLink:
-    """One step behind a source: whom the source itself cites ("which cited officials ...")."""
+    """One step behind a source: whom it cites, the outlet that reported it, or its channel."""
 
     name: str
     type: str
     cue: Optional[str] = None
     span: Optional[Span] = None
+    relation: str = "cites"  # one of RELATIONS
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "cue": self.cue, "span": _span(self.span)}
+        return {"name": self.name, "type": self.type, "cue": self.cue, "span": _span(self.span),
+                "relation": self.relation}
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,16 @@ class Attribution:
     source_chain: tuple[SourceLink, ...] = ()
     confidence: float = 0.5
     cue_class: str = "speech"  # speech, or other (beliefs, plans, findings)
+
+    @property
+    def channel(self) -> Optional[SourceLink]:
+        """The outlet or platform the source spoke through ("told CNN"), if the text names one."""
+        return next((link for link in self.source_chain if link.relation == "channel"), None)
+
+    @property
+    def via(self) -> tuple[str, ...]:
+        """The names of the outlets and channels the statement came through (reported-by, channel)."""
+        return tuple(link.name for link in self.source_chain if link.relation != "cites")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
+from .attribute.channels import PLATFORMS
 from .attribute.document import Attributed
 from .attribute.frame import Frame
 from .candidates.cues import cue_class
@@ -43,8 +44,9 @@ def frame_records(article: Article, attributed: Attributed, times: tuple[TimeExp
         spans = sorted(set(f.content))
         hull = (spans[0][0], spans[-1][1])
         ref = resolver.resolve(f.source) if f.source else None
-        chain = tuple(SourceLink(name=_chain_name(resolver, link.mention), type=_chain_type(resolver, link.mention),
-                                 cue=link.cue, span=link.mention.span) for link in f.chain)
+        chain = tuple(_source_link(resolver, link) for link in f.chain)
+        # A channel that is a person ("told Ms Hale") is whom the source spoke to, not an outlet.
+        chain = tuple(link for link in chain if link.relation != "channel" or link.type != "person")
         # The date of saying: from the statement's own frame, else carried from a tied statement.
         unit_lo, unit_hi = _unit_bounds(f, text)
         # Only the expressions near the statement: a long article has thousands.
@@ -99,6 +101,19 @@ def _unit_bounds(f: Frame, text: str) -> tuple[int, int]:
             hi >= 2 and text[hi - 1] in "\"”’" and text[hi - 2] in ".!?"):
         hi += 1
     return lo, hi
+
+
+def _source_link(resolver: SpeakerResolver, link) -> SourceLink:
+    if link.relation == "channel":
+        kind = resolver.type_of(link.mention)
+        if kind == "unknown" and resolver.text[link.mention.span[0]:link.mention.span[1]].lower() in PLATFORMS:
+            kind = "organization"  # "wrote on X"
+    else:
+        kind = _chain_type(resolver, link.mention)
+    name = _chain_name(resolver, link.mention)
+    if link.relation != "cites" and name[:4].lower() == "the " and name[4:5].isupper():
+        name = name[4:]  # "the Valley Herald" reported: the outlet is "Valley Herald"
+    return SourceLink(name=name, type=kind, cue=link.cue, span=link.mention.span, relation=link.relation)
 
 
 def _chain_name(resolver: SpeakerResolver, mention) -> str:

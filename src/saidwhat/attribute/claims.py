@@ -55,7 +55,7 @@ def resolve_claims(text: str, units: list[Unit], frames: list[Frame], priorities
         kept = [f for f in kept if f.kind != "indirect" or cue_class(f.lemma or ":") == "speech"]
     # Sources behind sources, before nested frames are folded into the outer one (sources.py).
     if "reported-by" not in off:
-        kept = reported_by(text, kept)
+        kept = reported_by(text, kept, {u.index: u.end for u in units})
     if "report-by" not in off:
         kept = report_by(text, kept)
     if "citing" not in off:

@@ -9,6 +9,7 @@ from typing import Optional
 
 from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
 from ..model import Span
+from .channels import OCCASIONS, name_link
 from .context import WORDS, UnitContext, trim
 from .frame import Frame
 from .mentions import char_span
@@ -57,7 +58,23 @@ def _complements(ctx: UnitContext, cue, lemma: str) -> list:
                                                       for a in c.children))]
     if not comps and lemma == "call":
         comps = [c for c in cue.children if c.dep_ == "oprd"]  # called it a "disgrace"
+    if not comps and ctx.on("clause-in-medium"):
+        # "said in a statement that ...", "told the Herald in an interview that ...": the parser
+        # may hang the clause on the medium.
+        comps = [c for prep in cue.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+                 for medium in prep.children if medium.dep_ == "pobj" and medium.lower_ in OCCASIONS
+                 for c in medium.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > medium.i
+                 and _that_clause(c)]
     return comps
+
+
+def _that_clause(verb) -> bool:
+    """ "that the dam was safe" (a clause of its own), not "that was released" (a relative clause)."""
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children):
+        return True
+    # "in a filing that profits fell": parsed as a relative clause, but it has a subject of its own.
+    return verb.left_edge.lower_ == "that" and any(
+        c.dep_ in _SUBJECTS and c.lower_ not in ("that", "which") for c in verb.children)
 
 
 def vetoed(ctx: UnitContext, cue, lemma: str, comp) -> Optional[str]:
@@ -85,6 +102,9 @@ def clause(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
     if not comps:
         return None
     comp = comps[-1]
+    outlet: tuple = ()
+    if len(comps) > 1 and ctx.on("reported-by"):
+        comp, outlet = _reported_after(ctx, cue, comps)
     if vetoed(ctx, cue, lemma, comp):
         return None
     span = ctx.content_span(comp)
@@ -114,8 +134,24 @@ def clause(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
     kind, inside = content_kind(ctx.text, span, ctx.unit.quotes)
     return Frame("clause", "clause", (span,) + ((after,) if after else ()), kind, ctx.unit.index,
                  ctx.unit.paragraph, cue=(ctx.start(cue), ctx.end(cue)), lemma=lemma, source=mention,
-                 chain=ctx.citing(cue), tie=ctx.tied(cue), quotes=tuple(inside),
-                 evidence=(f"complement:{comp.dep_}", "before-cue" if comp.i < cue.i else "after-cue"))
+                 chain=ctx.citing(cue) + outlet, tie=ctx.tied(cue), quotes=tuple(inside),
+                 evidence=(f"complement:{comp.dep_}", "before-cue" if comp.i < cue.i else "after-cue")
+                 + (("reported-by",) if outlet else ()))
+
+
+def _reported_after(ctx: UnitContext, cue, comps: list) -> tuple:
+    """ "“We are ready,” the general told the Gazette, the Associated Press reported.": the parser
+    makes the outlet's report a second clause of the cue; the quote before is the content, the
+    outlet joins the chain."""
+    last = comps[-1]
+    before = [c for c in comps if c.i < cue.i]
+    subject = ctx.subject_of(last)
+    if not before or last.i < cue.i or CUE_FORMS.get(last.lower_) != "report" or subject is None \
+            or subject.tag_ not in ("NNP", "NNPS") or last.left_edge.i == 0 \
+            or ctx.doc[last.left_edge.i - 1].text != "," \
+            or any(not t.is_punct for t in ctx.doc[last.i + 1:]):
+        return last, ()
+    return before[-1], (name_link(ctx, subject, last.text, "reported-by"),)
 
 
 def _continued(ctx: UnitContext, cue) -> Optional[Span]:
@@ -193,6 +229,12 @@ def parenthetical(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
     while not host.tag_.startswith(("VB", "MD")) and host.head.i != host.i:
         host = host.head
     tokens = [t for t in host.subtree if t.i not in frame]
+    outlet: tuple = ()
+    reporter = ctx.subject_of(host) if host.i > cue.i and CUE_FORMS.get(host.lower_) == "report" else None
+    if reporter is not None and reporter.tag_ in ("NNP", "NNPS") and ctx.on("reported-by"):
+        # "“...,” she added, the Associated Press reported.": the outlet's words are not hers.
+        tokens = [t for t in tokens if t.i < cue.i]
+        outlet = (name_link(ctx, reporter, host.text, "reported-by"),)
     runs: list[list] = []
     for t in tokens:
         if runs and t.i == runs[-1][-1].i + 1:
@@ -213,8 +255,8 @@ def parenthetical(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
     quoted = tuple(q for _, qs in kinds for q in qs)
     kind = "indirect" if not quoted else ("direct" if all(k == "direct" for k, _ in kinds) else "mixed")
     return Frame("parenthetical", "clause", tuple(spans), kind, ctx.unit.index, ctx.unit.paragraph,
-                 cue=(ctx.start(cue), ctx.end(cue)), lemma=lemma, source=ctx.mention(subject),
-                 tie=ctx.tied(cue), quotes=quoted, evidence=(f"host:{host.tag_}",))
+                 cue=(ctx.start(cue), ctx.end(cue)), lemma=lemma, source=ctx.mention(subject), chain=outlet,
+                 tie=ctx.tied(cue), quotes=quoted, evidence=(f"host:{host.tag_}",) + (("reported-by",) if outlet else ()))
 
 
 def match_clause(ctx: UnitContext) -> list[Frame]:

@@ -16,7 +16,7 @@ from ..model import Span
 from ..segment.quotes import Quote
 from ..segment.units import Unit
 from .bounds import trailing_aside
-from .found import ChainLink, MentionInfo
+from .found import SOURCE_WORDS, ChainLink, MentionInfo
 from .mentions import char_span, mention_of
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -174,6 +174,8 @@ class UnitContext:
                 if prep.dep_ == "prep" and prep.lower_ == "as":
                     objects += [c for c in prep.children if c.dep_ == "pobj"]
             for obj in objects:
+                if v is not verb and not _names_a_source(obj):
+                    continue  # ", citing falling demand": grounds, not a source
                 m = self.mention(obj)
                 # "cited as its sources officials from ...": the source is "officials from ..."
                 lead = [c for c in obj.children if c.i < obj.i and c.dep_ in ("poss", "compound")
@@ -192,6 +194,11 @@ class UnitContext:
     def inside(self, span: Span) -> tuple[Quote, ...]:
         """The unit's quotes that lie inside ``span``."""
         return tuple(q for q in self.unit.quotes if span[0] <= q.start and q.end <= span[1])
+
+
+def _names_a_source(obj) -> bool:
+    """ "citing two officials", "citing the Pentagon", not "citing falling demand"."""
+    return obj.tag_ in ("NNP", "NNPS") or any(t.lower_ in SOURCE_WORDS for t in obj.subtree)
 
 
 def trim(text: str, lo: int, hi: int) -> Optional[Span]:

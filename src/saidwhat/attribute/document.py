@@ -12,6 +12,7 @@ from ..parse.tokens import parse_texts
 from ..segment.paragraphs import split_paragraphs
 from ..segment.quotes import Quote, find_quotes
 from ..segment.units import make_units
+from .channels import add_channels
 from .claims import resolve_claims
 from .context import UnitContext
 from .frame import Frame
@@ -58,8 +59,8 @@ def find_frames(article: Article, times: tuple[TimeExpression, ...], beliefs: bo
         for unit, doc in zip(candidates, docs):
             lo, hi = bisect_left(time_starts, unit.start), bisect_left(time_starts, unit.end)
             ctx = UnitContext(text, unit, doc, time_spans[lo:hi], off)
-            for r in rules:
-                frames.extend(r.match(ctx))
+            found = [f for r in rules for f in r.match(ctx)]
+            frames.extend(add_channels(ctx, found) if "channel" not in off else found)
     for r in DOCUMENT_RULES:
         if r.name not in off:
             frames.extend(r.match(text, paragraphs, units, off))

@@ -23,7 +23,17 @@ class MentionInfo:
 
 @dataclass(frozen=True)
 class ChainLink:
-    """A source that the speaker cites: its span and the citing words."""
+    """A source behind the speaker: its mention, the words that tie it, and how (model.RELATIONS)."""
 
     mention: MentionInfo
     cue: str
+    relation: str = "cites"
+
+
+# What a report cites as its source ("two people familiar with", "internal documents"), not its
+# grounds ("citing her record", "citing the release of prisoners").
+SOURCE_WORDS = frozenset("""
+people person persons source sources official officials document documents report reports data
+figures statistics analysts executives diplomats aides memo memos filing filings letter letters
+emails email records study studies survey surveys witnesses investigators insiders employees staff
+""".split())

@@ -91,6 +91,12 @@ REFINERS = (
         a television interview" is about the bankers.""", _rows("circumstance")),
     refiner("narrator-after-quote", """After an object's last quote the narrator takes over at a dash, a
         time or "during": "as “a crazy system” during a stop".""", _rows("narrator-after-quote")),
+    refiner("channel", """The outlet or platform a source spoke through joins its chain as a channel,
+        never its source: "told CNN", "said in a statement to the Herald", "in an interview with the
+        BBC", "wrote on X", "Speaking to Reuters, ..." (a person told is no channel).""", _rows("channel")),
+    refiner("clause-in-medium", """A clause the parser hung on the medium of saying is the cue's: "said
+        in a statement that ...", "told the Herald in an interview that ..." (not "a statement that was
+        released").""", _rows("clause-in-medium")),
     refiner("speaker-of-footage", """ "footage of X saying “...”": the one shown speaks, not the film.""",
             _rows("speaker-of-footage")),
 )

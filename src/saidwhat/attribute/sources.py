@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from .found import ChainLink, MentionInfo
+from .found import SOURCE_WORDS, ChainLink, MentionInfo
 from .frame import Frame
 
 REPORT_LEMMAS = frozenset({"report", "say", "write", "add", "according to"})
@@ -45,8 +45,10 @@ def _phrase_mention(text: str, span) -> MentionInfo:
     return MentionInfo(span=(s, e), head=head, plural=head.endswith("s"), determiner=det)
 
 
-def reported_by(text: str, frames: list[Frame]) -> list[Frame]:
+def reported_by(text: str, frames: list[Frame], unit_ends: dict[int, int] = None) -> list[Frame]:
     """ "X said CONTENT, OUTLET reported.": X's content up to the comma, the outlet in its chain."""
+    if unit_ends:
+        frames = [_outlet_after(text, f, unit_ends.get(f.unit)) for f in frames]
     out = []
     for f in frames:
         if f.cue and len(f.content) == 1 and f.kind == "indirect":
@@ -61,7 +63,7 @@ def reported_by(text: str, frames: list[Frame]) -> list[Frame]:
                 if hi - lo > 3:
                     ns = s + (len(text[s:e]) - len(text[s:e].lstrip())) + m.start(1)
                     outlet = _name_mention(text, ns, ns + len(m.group(1)))
-                    f = replace(f, content=((lo, hi),), chain=f.chain + (ChainLink(outlet, m.group(2)),),
+                    f = replace(f, content=((lo, hi),), chain=f.chain + (ChainLink(outlet, m.group(2), "reported-by"),),
                                 evidence=f.evidence + ("reported-by",))
         out.append(f)
     out = [_trailing_report(text, f) for f in out]
@@ -77,6 +79,20 @@ def reported_by(text: str, frames: list[Frame]) -> list[Frame]:
 _ENDS_REPORTED = re.compile(r",\s+(?:the\s+)?(" + _NAME.pattern + r")\s+(reported|reports|wrote|writes)\W*$")
 
 
+def _outlet_after(text: str, f: Frame, end) -> Frame:
+    """ "“We are ready,” the general told the Gazette, the Associated Press reported.": the
+    outlet's words after the whole frame, with no frame of their own, end the frame's unit."""
+    if end is None or not f.cue or any(l.relation == "reported-by" for l in f.chain):
+        return f
+    lo = max(f.hull[1], f.cue[1], f.source.span[1] if f.source else 0)
+    m = _ENDS_REPORTED.search(text, lo, end)
+    if not m or m.start() < lo:
+        return f
+    outlet = _name_mention(text, m.start(1), m.end(1))
+    return replace(f, chain=(ChainLink(outlet, m.group(len(m.groups())), "reported-by"),) + f.chain,
+                   evidence=f.evidence + ("reported-by",))
+
+
 def _trailing_report(text: str, f: Frame) -> Frame:
     """A content that ends in ", the Daily Courier reported." ends at the comma."""
     if f.kind != "indirect" or not f.content or "reported-by" in f.evidence:
@@ -87,7 +103,7 @@ def _trailing_report(text: str, f: Frame) -> Frame:
         return f
     outlet = _name_mention(text, m.start(1), m.end(1))
     return replace(f, content=f.content[:-1] + ((s, m.start()),),
-                   chain=f.chain + (ChainLink(outlet, m.group(len(m.groups()))),),
+                   chain=f.chain + (ChainLink(outlet, m.group(len(m.groups())), "reported-by"),),
                    evidence=f.evidence + ("reported-by",))
 
 
@@ -126,7 +142,7 @@ def _inner_kept(text: str, frames: list[Frame], outer_of, cue: str, trailing: bo
         if inner:
             drop.add(i)
             for j in inner:
-                chains.setdefault(j, []).append(ChainLink(mention, cue))
+                chains.setdefault(j, []).append(ChainLink(mention, cue, "reported-by"))
                 g = frames[j]
                 # Its content stops where the outlet's phrase starts ("..., according to a report").
                 frames[j] = replace(g, content=tuple((s, min(e, hi)) for s, e in g.content if s < hi))
@@ -134,19 +150,17 @@ def _inner_kept(text: str, frames: list[Frame], outer_of, cue: str, trailing: bo
         ("via",) if i in chains else ())) for i, f in enumerate(frames) if i not in drop]
 
 
-# What a report cites as its source ("two people familiar with", "internal documents"), not its
-# grounds ("citing her record", "citing the release of prisoners").
-_SOURCE_WORDS = frozenset("""
-people person persons source sources official officials document documents report reports data
-figures statistics analysts executives diplomats aides memo memos filing filings letter letters
-emails email records study studies survey surveys witnesses investigators insiders employees staff
-""".split())
 
 
 def _names_a_source(text: str, span) -> bool:
     words = [w.strip(",.").lower() for w in text[span[0]:span[1]].split()]
-    head = next((w for w in words[:4] if w in _SOURCE_WORDS), None)
+    head = next((w for w in words[:4] if w in SOURCE_WORDS), None)
     return head is not None
+
+
+def _in_chain(f: Frame, span) -> bool:
+    """Whether ``f``'s chain already names what ``span`` holds (", citing the Pentagon")."""
+    return any(l.mention.span[0] < span[1] and span[0] < l.mention.span[1] for l in f.chain)
 
 
 def citing(text: str, frames: list[Frame]) -> list[Frame]:
@@ -155,7 +169,8 @@ def citing(text: str, frames: list[Frame]) -> list[Frame]:
     for f in frames:
         prev = out[-1] if out else None
         if f.lemma == "cite" and prev is not None and prev.unit == f.unit and prev.cue and f.cue \
-                and prev.cue[1] <= f.cue[0] and len(f.content) == 1 and _names_a_source(text, f.content[0]):
+                and prev.cue[1] <= f.cue[0] and len(f.content) == 1 and (
+                    _names_a_source(text, f.content[0]) or _in_chain(prev, f.content[0])):
             link = ChainLink(_phrase_mention(text, f.content[0]), text[f.cue[0]:f.cue[1]])
             if not any(l.mention.span == link.mention.span for l in prev.chain):
                 out[-1] = replace(prev, chain=prev.chain + (link,), evidence=prev.evidence + ("citing",))

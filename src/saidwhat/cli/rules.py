@@ -75,7 +75,8 @@ def _markdown(result) -> str:
             lines += [head, "", " ".join(line.strip() for line in e.doc.strip().splitlines()), ""]
             for ex in e.examples:
                 lines.append(f"- {ex.text.replace(chr(10), ' / ')}")
-                for cue, source, content in ex.frames or ((None, None, "(nothing)"),):
-                    lines.append(f"  - cue `{cue}`, source `{source}`: {content}")
+                for cue, source, content, *chain in ex.frames or ((None, None, "(nothing)"),):
+                    via = f" (chain: {'; '.join(chain[0])})" if chain else ""
+                    lines.append(f"  - cue `{cue}`, source `{source}`: {content}{via}")
             lines.append("")
     return "\n".join(lines)

@@ -16,7 +16,8 @@ from .attribution import score_attributions
 from .run import load_gold, predict
 
 FOCUSES = ("quoted", "speech", "all")
-FrameRow = tuple[Optional[str], Optional[str], str]
+# (cue, source, content), and the chain ("channel CNN", "reported-by Reuters") when there is one.
+FrameRow = tuple
 
 
 def frames_of(text: str, off: Iterable[str] = ()) -> tuple[FrameRow, ...]:
@@ -27,7 +28,13 @@ def frames_of(text: str, off: Iterable[str] = ()) -> tuple[FrameRow, ...]:
     frames = find_frames(article, times, off=check_names(off, ENTRIES)).frames
     return tuple((text[f.cue[0]:f.cue[1]] if f.cue else None,
                   text[f.source.span[0]:f.source.span[1]] if f.source else None,
-                  " … ".join(text[s:e] for s, e in sorted(f.content))) for f in frames)
+                  " … ".join(text[s:e] for s, e in sorted(f.content)))
+                 + ((_chain_row(text, f),) if f.chain else ()) for f in frames)
+
+
+def _chain_row(text: str, frame) -> tuple[str, ...]:
+    """The sources behind a frame's source, as "relation name": "channel CNN", "cites officials"."""
+    return tuple(f"{link.relation} {text[link.mention.span[0]:link.mention.span[1]]}" for link in frame.chain)
 
 
 @dataclass(frozen=True)

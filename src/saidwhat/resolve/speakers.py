@@ -108,6 +108,11 @@ class SpeakerResolver:
                           role=entity.roles[0] if entity.roles else None, id=entity.id,
                           resolution=resolution, confidence=confidence)
 
+    def type_of(self, m: MentionInfo) -> str:
+        """The type ``m`` would resolve to, without recording it as a mention (a channel, "told CNN")."""
+        entity = self._resolve(m)[0]
+        return entity.type if entity is not None else "unknown"
+
     def _resolve(self, m: MentionInfo) -> tuple[Optional[Entity], str, float]:
         head = m.head.lower()
         if m.pronoun:

@@ -113,7 +113,8 @@ def _span(value: Any) -> Optional[tuple[int, int]]:
 
 def _chain_json(chain: list) -> str:
     return json.dumps([{"name": x["name"], "type": x["type"], "cue": x.get("cue"),
-                        "span": None if x.get("span") is None else list(_span(x["span"]))} for x in chain])
+                        "span": None if x.get("span") is None else list(_span(x["span"])),
+                        "relation": x.get("relation") or "cites"} for x in chain])
 
 
 def prepare_record(d: dict, document: Optional[str] = None) -> PreparedArticle:

@@ -56,7 +56,8 @@ def extraction_from_dict(d: dict, document: Optional[str] = None) -> Extraction:
                 content_spans=tuple(_span(x) for x in spans) if spans else (span,),
                 cue=a.get("cue"), cue_span=_span(a.get("cue_span")), speaker=ref,
                 speaker_span=_span(a.get("speaker_span")), date=a.get("date"), date_text=a.get("date_text"),
-                source_chain=tuple(SourceLink(x["name"], x["type"], x.get("cue"), _span(x.get("span")))
+                source_chain=tuple(SourceLink(x["name"], x["type"], x.get("cue"), _span(x.get("span")),
+                                              x.get("relation") or "cites")
                                    for x in chain) if chain else (),
                 confidence=float(a.get("confidence", 0.5)), cue_class=a.get("cue_class", "speech")))
         times = tuple(TimeExpression(t["start"], t["end"], t["text"], t["type"], t.get("value"), t.get("mod"))
