@@ -133,7 +133,7 @@ def errors(db: str, reason: Optional[str], fmt: str) -> None:
 
 QUOTE_COLUMNS = ("quote_id", "date", "date_basis", "speaker", "source_type", "kind", "content", "outlet", "occurrences",
                  "outlets", "article_id", "title", "url", "cue", "role", "confidence", "first_seen", "low_confidence",
-                 "corrected", "verdict")
+                 "corrected", "verdict", "via")
 
 
 @main.command()
@@ -149,17 +149,19 @@ QUOTE_COLUMNS = ("quote_id", "date", "date_basis", "speaker", "source_type", "ki
               help="low: only uncertain records (the record's or its speaker's confidence under 0.5).")
 @click.option("--review", type=click.Choice(["unchecked", "right", "wrong", "corrected"]),
               help="Only records a reviewer has (or has not) checked or corrected with serve --edit.")
+@click.option("--via", help='Only statements that came through this outlet or channel ("told CNN", '
+                                 '"..., Reuters reported"): its name.')
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True)
 @_errors_to_exit
-def quotes(db: str, speaker, about, since, until, kind, source_type, outlet, confidence, review, limit: int,
+def quotes(db: str, speaker, about, since, until, kind, source_type, outlet, confidence, review, via, limit: int,
            fmt: str) -> None:
     """Quotes in the store, newest first; one quote printed by many outlets is shown once."""
     with _open(db) as corpus:
         found = corpus.quotes(speaker=speaker, about=about, since=since, until=until, kind=kind,
                               source_type=source_type, outlet=outlet, limit=limit, confidence=confidence,
-                              review=review)
+                              review=review, via=via)
     dicts = [q.to_dict() for q in found]
     if fmt == "json":
         click.echo(json.dumps(dicts, ensure_ascii=False, indent=2))
@@ -193,6 +195,8 @@ def _quote_table(found: list) -> None:
     for q in found:
         outlets = ", ".join(q.outlets) or "outlet unknown"
         where = f"{outlets} ({q.occurrences}×)" if q.occurrences > 1 else outlets
+        if q.via:
+            where += "\nvia " + ", ".join(q.via)
         who = "\n".join((q.speaker or "(no source)", date_label(q.date, q.date_basis, short=True),
                          f"{q.kind}, {q.source_type}", where))
         table.add_row(str(q.article_id), who, q.content, end_section=True)

@@ -22,7 +22,7 @@ COLUMNS = (
     "attribution_id", "quote_id", "article_id", "doc_id", "url", "title", "outlet", "published",
     "kind", "content", "cue", "cue_class", "speaker", "speaker_id", "speaker_as_printed", "source_type",
     "role", "said", "date", "date_basis", "date_text", "confidence", "content_start", "content_end", "source_chain",
-    "near_duplicate_of", "corrected", "verdict", "speaker_resolution", "speaker_confidence",
+    "via", "near_duplicate_of", "corrected", "verdict", "speaker_resolution", "speaker_confidence",
 )
 _SQL = """
 SELECT a.id, a.quote_id, a.article_id, ar.doc_id, ar.url, ar.title, ar.source, ar.published,
@@ -30,7 +30,10 @@ SELECT a.id, a.quote_id, a.article_id, ar.doc_id, ar.url, ar.title, ar.source, a
        a.speaker_type, a.speaker_role, a.said, a.day,
        CASE WHEN a.said IS NOT NULL AND a.said != '' THEN 'said' WHEN a.day IS NOT NULL THEN 'published' END,
        a.date_text, a.confidence, a.content_start,
-       a.content_end, a.source_chain, ar.near_duplicate_of, a.corrected, a.verdict, a.speaker_resolution,
+       a.content_end, a.source_chain,
+       (SELECT group_concat(json_extract(j.value, '$.name'), '; ') FROM json_each(a.source_chain) j
+        WHERE coalesce(json_extract(j.value, '$.relation'), 'cites') != 'cites'),
+       ar.near_duplicate_of, a.corrected, a.verdict, a.speaker_resolution,
        a.speaker_confidence
 FROM attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
 ORDER BY a.id

@@ -131,7 +131,7 @@ class Corpus:
                since: Union[str, date, None] = None, until: Union[str, date, None] = None,
                kind: Optional[str] = None, source_type: Optional[str] = None, outlet: Optional[str] = None,
                limit: Optional[int] = None, confidence: Optional[str] = None,
-               review: Optional[str] = None) -> list[QuoteResult]:
+               review: Optional[str] = None, via: Optional[str] = None) -> list[QuoteResult]:
         """Quotes newest first, each once with its occurrences; every filter given must hold.
 
         ``about`` is full-text (every word must appear; "quoted phrases"; prefix*); ``since`` and
@@ -139,11 +139,12 @@ class Corpus:
         ``limit``: the newest ``limit`` quotes; None (the default) gives every quote that matches.
         Dates (``date``, ``first_seen``) are ``datetime.date``; ``date_basis`` says whether ``date`` is
         the date said or the publication date. ``confidence``: "low" (only uncertain records) or
-        "high"; ``review``: "unchecked", "right", "wrong" or "corrected".
+        "high"; ``review``: "unchecked", "right", "wrong" or "corrected"; ``via``: an outlet or channel
+        the statement came through ("told CNN", "..., Reuters reported"), by name.
         """
         return [dated(q) for q in queries.quotes(self.conn, queries.QuoteFilter(
             speaker=speaker, about=about, since=since, until=until, kind=kind, source_type=source_type,
-            outlet=outlet, limit=limit, confidence=confidence, review=review))]
+            outlet=outlet, limit=limit, confidence=confidence, review=review, via=via))]
 
     def occurrences(self, quote_id: int) -> list[Occurrence]:
         """Every printing of one quote, earliest first."""

@@ -34,6 +34,7 @@ class QuoteFilter:
     limit: int = 50
     confidence: Optional[str] = None  # "low" (the record's or its speaker's under LOW_CONFIDENCE) or "high"
     review: Optional[str] = None  # "unchecked", "right", "wrong" or "corrected"
+    via: Optional[str] = None  # an outlet or channel the statement came through ("CNN", "Associated Press")
 
 
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
@@ -43,6 +44,19 @@ def until_bound(until: str) -> str:
     """The exclusive upper bound for an ISO day, month or year: a whole month or year given as
     ``--until`` includes all of it ("2020-04" → "2020-04-32")."""
     return until + ("-32" if len(until) == 7 else "-13" if len(until) == 4 else "~")
+
+# A chain link through which the statement came: "reported-by" ("..., Reuters reported") or
+# "channel" ("told CNN"); not whom the source cites. Links stored before relations were kept count
+# as "cites".
+VIA_CLAUSE = ("EXISTS (SELECT 1 FROM json_each(a.source_chain) j WHERE "
+              "coalesce(json_extract(j.value, '$.relation'), 'cites') != 'cites' AND "
+              "json_extract(j.value, '$.name') = ? COLLATE NOCASE)")
+
+
+def via_names(chain_json: Optional[str]) -> tuple[str, ...]:
+    """The outlets and channels a stored source chain names (reported-by and channel links)."""
+    return tuple(x["name"] for x in json.loads(chain_json or "[]") if (x.get("relation") or "cites") != "cites")
+
 
 def outlet_clause(outlet: str) -> tuple[str, list[str]]:
     """SQL for one outlet: its name as stored ("Reuters"), or, for a domain ("reuters.com"), the
@@ -145,6 +159,9 @@ def filter_sql(conn: sqlite3.Connection, f: QuoteFilter) -> tuple[str, str, list
             raise QueryError(f"--review {f.review!r}; expected one of {', '.join(REVIEW_STATES)}")
         clauses.append({"unchecked": "a.verdict IS NULL AND a.corrected IS NULL", "right": "a.verdict = 'right'",
                         "wrong": "a.verdict = 'wrong'", "corrected": "a.corrected IS NOT NULL"}[f.review])
+    if f.via:
+        clauses.append(VIA_CLAUSE)
+        params.append(f.via.strip())
     source = "attributions a"
     if f.outlet:
         source += " JOIN articles ar ON ar.id = a.article_id"
@@ -187,7 +204,7 @@ def quote_by_id(conn: sqlite3.Connection, quote_id: int) -> QuoteResult:
         title=first.title, url=first.url, confidence=a["confidence"], occurrences=len(occ), outlets=outlets,
         first_seen=first.published, date_basis=date_basis(a["said"], a["day"]), corrected=_fields(a["corrected"]),
         verdict=a["verdict"], speaker_resolution=a["speaker_resolution"], speaker_confidence=a["speaker_confidence"],
-        mechanism=mechanism, resolution=resolution)
+        mechanism=mechanism, resolution=resolution, via=via_names(a["source_chain"]))
 
 
 # The speaker's mention as printed in the article, beside each attribution row.

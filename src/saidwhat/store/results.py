@@ -75,6 +75,7 @@ class QuoteResult:
     speaker_confidence: Optional[float] = None
     mechanism: Optional[str] = None  # how the record was found, in words (see store.evidence)
     resolution: Optional[str] = None  # how its speaker was named, in words
+    via: tuple[str, ...] = ()  # outlets and channels it came through ("Associated Press", "CNN")
 
     @property
     def low_confidence(self) -> bool:
@@ -86,6 +87,7 @@ class QuoteResult:
         d["quote_id"] = str(self.quote_id)
         d["outlets"] = list(self.outlets)
         d["corrected"] = list(self.corrected)
+        d["via"] = list(self.via)
         d["low_confidence"] = self.low_confidence
         return iso_dates(d)
 
