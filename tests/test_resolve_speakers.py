@@ -33,6 +33,12 @@ PRONOUNS = [
     # no person of that gender before the pronoun: unresolved rather than the wrong person
     ("Tom Reed arrived late. “Sorry for the delay,” she said.", [None]),
     ("“We will appeal,” she said.", [None]),
+    # a person named inside a quotation is talked about, not the one who says it
+    ("Ann Hale spoke after the vote. “I called Maria Lopez at once. Lopez knew nothing,” she said.",
+     ["Ann Hale"]),
+    ("Tom Reed took the stand. “Ask Carla Moss what she saw,” he said.", ["Tom Reed"]),
+    # and when only such a person is there, the pronoun stays unresolved
+    ("The hall was empty. “Nobody had seen Carla Moss for weeks,” she said.", [None]),
 ]
 
 

@@ -72,6 +72,7 @@ class Occurrence:
     entity: Entity
     sentence: int
     object_like: bool
+    quoted: bool = False  # named inside a quotation: talked about, not a pronoun's antecedent
 
 
 class EntityTable:
@@ -134,7 +135,7 @@ class EntityTable:
                 if p and not p.full and (p.surname in surnames or p.surname in givens):
                     entity = self.person(p, run.start, learn=False)
             if entity is not None:
-                self.add_occurrences([Occurrence(run.start, run.end, entity, run.sentence, run.object_like)])
+                self.add_occurrences([Occurrence(run.start, run.end, entity, run.sentence, run.object_like, run.quoted)])
 
     def add_occurrences(self, found: list[Occurrence]) -> None:
         """Record where entities are named, keeping ``occurrences`` and each ``seen`` in text order."""
@@ -164,7 +165,7 @@ class EntityTable:
 
     def _track(self, e: Entity) -> None:
         """The occurrences of a person first met as a speaker (for the pronouns after them)."""
-        self.add_occurrences([Occurrence(run.start, run.end, e, run.sentence, run.object_like)
+        self.add_occurrences([Occurrence(run.start, run.end, e, run.sentence, run.object_like, run.quoted)
                               for run, p in self._runs_by_surname.get(e.person.surname, ())
                               if same_person(e.person, p)])
 

@@ -5,8 +5,9 @@ sentences before that, each sentence read left to right with subjects before obj
 "told", "with" or a possessive is an object). A candidate agrees when its gender (from "Mr"/"Ms",
 a role word, a pronoun already tied to it, or its given name) is the pronoun's or unknown; one whose
 gender is known to agree is preferred over one whose gender is unknown in the two sentences nearest.
-With no agreeing candidate close enough the pronoun stays unresolved: a wrong name is worse than
-none.
+A person named inside quotation marks is one the speaker talks about (“I called Ann Reed,” he
+said), never a candidate. With no agreeing candidate close enough the pronoun stays unresolved: a
+wrong name is worse than none.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def antecedent(occurrences: list[Occurrence], pos: int, sentence: int, gender: O
     i = hi - 1
     while i >= 0 and occurrences[i].sentence >= sentence - FAR:
         o = occurrences[i]
-        if o.end <= pos and o.entity.type in kinds:
+        if o.end <= pos and o.entity.type in kinds and not o.quoted:
             window.append(o)
         i -= 1
     if not window:

@@ -45,6 +45,7 @@ class Run:
     sentence: int
     object_like: bool  # after "told", "with", "of" ... or a possessive ("Tomas's mother")
     sentence_initial: bool
+    quoted: bool = False  # inside quotation marks: someone a speaker talks about
 
 
 class TextScan:
@@ -53,6 +54,7 @@ class TextScan:
     def __init__(self, text: str):
         self.text = text
         quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+        self._quote_spans = quotes
         # A sentence inside a quotation does not end its frame's sentence: a long quote and its
         # "he said" are one unit of salience.
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)
@@ -103,9 +105,14 @@ class TextScan:
                 before = text[max(0, rs - 12):rs].split()
                 object_like = possessive or bool(before and before[-1].lower().strip(",") in _OBJECT_BEFORE)
                 runs.append(Run(rs, rs + len(piece), piece, sentence, object_like,
-                                self.sentence_starts[sentence] >= rs - 2))
+                                self.sentence_starts[sentence] >= rs - 2, self.in_quotation(rs)))
             i = j + 1
         return runs
+
+    def in_quotation(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside quotation marks (a quotation within one paragraph)."""
+        i = bisect_right(self._quote_spans, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self._quote_spans[i][0] < pos < self._quote_spans[i][1]
 
     def apposition_after(self, end: int) -> Optional[str]:
         """The role written in apposition right after a name: "Ann Reed, the former mayor, said"."""

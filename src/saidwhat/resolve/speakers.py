@@ -76,7 +76,7 @@ class SpeakerResolver:
             if not lone_given or labels.get(run.text) not in _ORG_LABELS:
                 e = self.table.person(p, run.start)
                 if e is not None:
-                    added.append(Occurrence(run.start, run.end, e, run.sentence, run.object_like))
+                    added.append(Occurrence(run.start, run.end, e, run.sentence, run.object_like, run.quoted))
         self.table.add_occurrences(added)
         for o in self.table.occurrences:
             role = self.scan.apposition_after(o.end)
