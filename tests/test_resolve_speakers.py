@@ -107,6 +107,35 @@ def test_resolve_speakers_descriptions_join_the_role_given_earlier(text, names):
     assert _names(text) == names
 
 
+PAIRS = [
+    # "the couple", "the pair": the two persons named together, as one group
+    ("Ann Reed and Tom Baker opened the bakery in May. The couple said business was slow.",
+     ["Ann Reed and Tom Baker"]),
+    ("Ann Reed and Tom Baker met the mayor. “We are hopeful,” the pair said. They added that rents "
+     "were high.", ["Ann Reed and Tom Baker", "Ann Reed and Tom Baker"]),
+    # two named apart, or only one named: no pair to stand for, left as written
+    ("Ann Reed spoke first. The couple said business was slow.", ["The couple"]),
+    ("Ann Reed met Tom Baker on Monday. The pair said the talks had gone well.", ["The pair"]),
+    # far back, only a pair who have both spoken already: not two people merely listed
+    ("“We tried,” Ann Reed said. “We did,” Tom Baker said. Ann Reed and Tom Baker moved to Leeds. "
+     "Their first guests were Lena Ortiz and Paul Ostrow. The bakery closed. Rents rose. Sales fell. "
+     "The couple said they would return.",
+     ["Ann Reed", "Tom Baker", "Ann Reed and Tom Baker"]),
+]
+
+
+@pytest.mark.parametrize("text, names", PAIRS)
+def test_resolve_speakers_pair_descriptions_join_the_two_named_together(text, names):
+    assert _names(text) == names
+
+
+def test_resolve_speakers_pair_is_a_group_with_lower_confidence():
+    (ref,) = _refs("Ann Reed and Tom Baker opened the bakery. The couple said business was slow.")
+    assert ref.type == "person" and ref.confidence < 0.7 and "group" in ref.resolution
+    (ref,) = _refs("Ann Reed spoke first. The couple said business was slow.")
+    assert ref.type == "unnamed" and ref.confidence <= 0.4
+
+
 def test_resolve_speakers_unmatched_description_has_low_confidence():
     (ref,) = _refs("Leo Marsh toured the site. The former mayor said the plan would fail.")
     assert ref.type == "unnamed" and ref.confidence < 0.5

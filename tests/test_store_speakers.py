@@ -73,6 +73,15 @@ def test_store_speaker_merging(corpus, names, groups):
             assert (ids[i] == ids[j]) == (groups[i] == groups[j]), (names[i], names[j])
 
 
+def test_store_pair_of_people_is_no_one_speaker(corpus):
+    # "the couple" resolved to "Ann Reed and Tom Baker" is neither of them, nor a person "Tom Baker"
+    # whose given name is "Ann Reed and".
+    assert parse_person("Ann Reed and Tom Baker") is None
+    ids = _ids(corpus, [("Baker", None), ("Ann Reed and Tom Baker", None), ("Tom Baker", None)])
+    assert ids[1] is None and ids[0] == ids[2]
+    assert [s.name for s in corpus.speakers()] == ["Tom Baker"]
+
+
 def test_store_speaker_roles_over_time(corpus):
     corpus.add(article([said("Mike Pompeo", "the agency will keep watching closely", role="CIA director")],
                        published="2017-05-02", url="https://x.example/a"))

@@ -38,6 +38,7 @@ class Entity:
     index: Optional[dict] = field(default=None, repr=False)  # the table's role word → entities
 
     known: list[str] = field(default_factory=list)  # roles read elsewhere in the text
+    members: tuple = ()  # a group of persons ("the couple"): the entities it is made of
 
     def add_role(self, role: Optional[str], elsewhere: bool = False) -> None:
         """A role given at a source mention; ``elsewhere``: read in the text around, for matching
@@ -269,6 +270,30 @@ class EntityTable:
             words = runs[i].text.split()
             if len(words) >= 2 and fold(words[-1]) in ORG_WORDS:
                 return " ".join(words[1:] if words[0] == "The" else words)
+        return None
+
+    def pair_before(self, pos: int, reach: int = 400) -> Optional[Entity]:
+        """The two persons named together before ``pos`` ("Ann Reed and Tom Baker", within
+        ``reach`` occurrences) that a description of a pair stands for, as one group entity: the
+        last two named together in this sentence or the one before, else the last two who have
+        both spoken already (a couple the article quotes); None when no two fit."""
+        occ = self.occurrences
+        i = bisect_left(occ, pos, key=lambda o: o.start)
+        sentence = self.scan.sentence_of(pos)
+        for k in range(i - 1, max(0, i - reach), -1):
+            a, b = occ[k - 1], occ[k]
+            if a.entity is b.entity or a.entity.members or b.entity.members or b.end > pos:
+                continue
+            near = a.sentence >= sentence - 1
+            if not (near or (a.entity.mentions and b.entity.mentions)):
+                continue
+            if a.entity.type == b.entity.type == "person" and self.scan.text[a.end:b.start] in (" and ", " & "):
+                key = ("group", a.entity.key, b.entity.key)
+                found = self._unnamed.get(key)
+                if found is None:
+                    found = self._unnamed[key] = self._new(f"{a.entity.name} and {b.entity.name}", "person")
+                    found.members = (a.entity, b.entity)
+                return found
         return None
 
     def unnamed(self, name: str, type: str = "unnamed") -> Entity:

@@ -101,6 +101,8 @@ members leaders activists commentators some others many media surveys police
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female",
                    "i": None, "me": None}
+# Heads of a description of two people together: "the pair", "the couple", "the two".
+PAIR_HEADS = _words("pair couple duo two twosome")
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
 # Gender said by a role word: "spokeswoman", "the duchess".

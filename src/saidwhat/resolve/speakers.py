@@ -20,7 +20,7 @@ from ..parse.entities import name_labels
 from .entities import Entity, EntityTable, Occurrence
 from .gender import is_given_name
 from .lexicon import (DOCUMENT_HEADS, GENDERED_ROLES, GROUP_PRONOUNS, ORG_HEADS, ORG_WORDS,
-                      NOT_NAME, PERSON_HEADS, PERSON_PRONOUNS, THING_PRONOUNS, TITLE_WORDS)
+                      NOT_NAME, PAIR_HEADS, PERSON_HEADS, PERSON_PRONOUNS, THING_PRONOUNS, TITLE_WORDS)
 from .names import bare_name, fold, parse_person, split_role
 from .pronouns import antecedent
 from .scan import TextScan
@@ -97,7 +97,7 @@ class SpeakerResolver:
         entity.mentions.append(Mention(m.span[0], m.span[1], self._text(m.span)))
         entity.last = m.span[0]
         o = Occurrence(m.span[0], m.span[1], entity, self.scan.sentence_of(m.span[0]), False)
-        if entity.type == "person":
+        if entity.type == "person" and not entity.members:
             self.table.add_occurrences([o])
         else:
             insort(self._group_occ, o, key=lambda x: x.start)
@@ -122,6 +122,11 @@ class SpeakerResolver:
         named = self._apposed_name(m) or self._name_inside(m, head) or self._bare_person(m)
         if named:
             return named
+        if head in PAIR_HEADS and m.determiner == "the":
+            pair = self.table.pair_before(m.span[0])
+            if pair is not None:
+                return pair, "group → the two persons last named together", 0.6
+            return self.table.unnamed(self._text(m.span)), "group: no two persons named together before it", 0.4
         if m.determiner in ("the", "this", "that") and not m.plural:
             found = self._description(m, head)
             if found[0] is not None:
@@ -145,7 +150,8 @@ class SpeakerResolver:
                 found.entity.gender = gender  # a pronoun tied for sure tells the person's gender
             return found.entity, found.resolution, found.confidence
         if head in THING_PRONOUNS or head in GROUP_PRONOUNS:
-            kinds = ("organization",) if head in THING_PRONOUNS else ("organization", "unnamed")
+            # Groups of persons ("the couple") are the only persons among these occurrences.
+            kinds = ("organization",) if head in THING_PRONOUNS else ("organization", "unnamed", "person")
             found = antecedent(self._group_occ, pos, sentence, None, kinds)
             if found is None:
                 return None, "unresolved: no organisation or group before the pronoun", 0.0

@@ -37,7 +37,10 @@ class PersonName:
 
 @lru_cache(maxsize=65536)
 def parse_person(name: str) -> Optional[PersonName]:
-    """The title, first name and surname of a person's name; None when nothing name-like is left."""
+    """The title, first name and surname of a person's name; None when nothing name-like is left,
+    or for two people together ("Ann Reed and Tom Baker", a couple resolved from "the pair")."""
+    if " and " in name or " & " in name:
+        return None
     p = parse_name(name)
     if p is None:
         return None
