@@ -33,6 +33,12 @@ _GENERIC_ORG_HEADS = frozenset("""
 company firm group organisation organization chain daily newspaper paper agency network magazine
 outlet channel broadcaster station
 """.split())
+# Heads that say only "an organisation": "the institution" is the one named just before, whatever its kind.
+_KIND_HEADS = frozenset({"institution", "organisation", "organization", "body"})
+# A description owned by another ("the university's student newspaper", "the operator’s assessment").
+_OWNER = re.compile(r"((?:the|its|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+)[’']s\s")
+# A plural possessive that opens an organisation's name: "Citizens’ Independent Transportation Trust".
+_PLURAL_OWNER = re.compile(r"([A-Z][a-z]+s[’'])\s$")
 _NOT_A_GIVEN_NAME_ALONE = frozenset("""
 may june april august will rose faith hope grace joy summer autumn bill mark art guy page chase
 """.split())
@@ -122,6 +128,17 @@ class SpeakerResolver:
         named = self._apposed_name(m) or self._name_inside(m, head) or self._bare_person(m)
         if named:
             return named
+        owner = _OWNER.match(self._text(m.span))
+        if owner and head in DOCUMENT_HEADS:
+            # "the grid operator’s 2019 assessment": the document's maker is the owner described.
+            maker = fold(owner.group(1).split()[-1])
+            if maker in ORG_HEADS:
+                found = self._description(m, maker, described=owner.group(1))
+                if found[0] is not None:
+                    return found[0], f"{head} → its maker described in the mention", 0.6
+        elif owner and head in ORG_HEADS and head not in PERSON_HEADS:
+            # "the university's student newspaper" is not the newspaper last quoted.
+            return self.table.unnamed(self._text(m.span)), "description owned by another: left as written", 0.6
         if head in PAIR_HEADS and m.determiner == "the":
             pair = self.table.pair_before(m.span[0])
             if pair is not None:
@@ -167,6 +184,9 @@ class SpeakerResolver:
         name = self.text[ns:ne]
         if self._is_organisation(m, name, printed):
             org_name = _org_name(printed) or name
+            plural = _PLURAL_OWNER.search(self.text, max(0, lo - 30), lo)
+            if plural and org_name == printed:
+                org_name = plural.group(1) + " " + org_name  # "Citizens’" belongs to the name
             return self.table.organisation(org_name), _how(org_name, "organisation"), 0.85
         p = parse_person(printed) or parse_person(name) or self._known_bare(name)
         if p is None:
@@ -250,8 +270,10 @@ class SpeakerResolver:
                 return self.table.organisation(name), f"{head} → its maker named in the mention", 0.7
         return None
 
-    def _description(self, m: MentionInfo, head: str, role: Optional[str] = None):
-        """ "the former mayor" → the person introduced with that role; else unresolved."""
+    def _description(self, m: MentionInfo, head: str, role: Optional[str] = None,
+                     described: Optional[str] = None):
+        """ "the former mayor" → the person introduced with that role; "the university" → the
+        university named in this sentence or the one before; else unresolved."""
         head = fold(head)
         pos = m.span[0]
         wanted = GENDERED_ROLES.get(head)
@@ -261,7 +283,13 @@ class SpeakerResolver:
         if head in ORG_HEADS:
             people += [e for e in self.table.orgs_by_last.get(head, ()) if e.seen and e.seen[0] < pos
                        and fold(e.name.split()[-1]) == head and e not in people]
-        described = self._text(m.span)
+        described = described or self._text(m.span)
+        if not people and head in ORG_HEADS and head not in PERSON_HEADS:
+            named = self._organisation_near(pos, head)
+            if named:
+                pick = self.table.organisation(named)
+                pick.add_role(described, elsewhere=True)
+                return pick, "description → organisation named just before", 0.6
         if people:
             pick = max(people, key=lambda e: e.latest_before(pos))
             pick.add_role(described, elsewhere=True)
@@ -283,6 +311,22 @@ class SpeakerResolver:
         if role is not None or head in PERSON_HEADS or head in TITLE_WORDS:
             return None, "unresolved: no one introduced with that role", 0.0
         return None, "unresolved description", 0.0
+
+    def _organisation_near(self, pos: int, head: str) -> Optional[str]:
+        """The last name in this sentence or the one before that ends in ``head`` ("Coventry
+        University" for "the university"), or in any organisation word for "the institution"."""
+        runs = self.scan.runs
+        sentence = self.scan.sentence_of(pos)
+        i = bisect_left(runs, pos, key=lambda r: r.start)
+        while i > 0 and runs[i - 1].sentence >= sentence - 1:
+            i -= 1
+            words = runs[i].text.split()
+            if words and words[0] == "The":
+                words = words[1:]
+            last = fold(words[-1]) if len(words) >= 2 else ""
+            if last == head or (head in _KIND_HEADS and last in ORG_HEADS):
+                return " ".join(words)
+        return None
 
     def speakers(self) -> list[Speaker]:
         mentioned = sorted((e for e in self.table.entities if e.mentions and e.id is not None), key=lambda e: e.id)
