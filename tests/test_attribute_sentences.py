@@ -242,6 +242,10 @@ BOUNDS = [
     # And a trailing participle.
     ("The governors agreed to shut the port to tankers, forcing ships to anchor off the coast.",
      ["to shut the port to tankers"]),
+    # A participle set off between the cue and the content is the narrator's, not what was said.
+    ("The coach said, speaking after the match, that the team had lost its nerve.",
+     ["the team had lost its nerve"]),
+    ("The minister said, speaking in Leeds, the tax would rise.", ["the tax would rise"]),
     # A clause coordinated after the content is part of what was said.
     ("Many farmers said they had concerns about the subsidy, but would not vote against the minister.",
      ["they had concerns about the subsidy, but would not vote against the minister"]),

@@ -5,6 +5,7 @@ named (see rules.py); verbs whose object holds what was said are in objects.py.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
@@ -112,6 +113,8 @@ def clause(ctx: UnitContext, cue, lemma: str) -> Optional[Frame]:
         return None  # "which Mr. Okafor says", "what the senators said": no content here
     after: Optional[Span] = None
     if comp.i > cue.i:
+        if ctx.on("leading-aside"):
+            span = _past_leading_aside(ctx, cue, comp, span)
         if ctx.on("coordination"):
             span = _coordinated(ctx, cue, comp, span)
         if ctx.on("elaboration"):
@@ -152,6 +155,27 @@ def _reported_after(ctx: UnitContext, cue, comps: list) -> tuple:
             or any(not t.is_punct for t in ctx.doc[last.i + 1:]):
         return last, ()
     return before[-1], (name_link(ctx, subject, last.text, "reported-by"),)
+
+
+def _past_leading_aside(ctx: UnitContext, cue, comp, span: Span) -> Span:
+    """A content less the participle set off between it and its cue: "said, referring to the gap,
+    that ..." and "said, citing the polls, “...”" report what follows the aside."""
+    for c in comp.children:
+        if c.i >= comp.i or c.dep_ != "advcl" or c.tag_ not in ("VBG", "VBN") or ctx.quote_of(c):
+            continue
+        between = ctx.doc[cue.i + 1:c.left_edge.i]
+        if not between or not all(t.is_punct for t in between) or between[-1].text != ",":
+            continue
+        nxt = c.right_edge.i + 1
+        if nxt >= len(ctx.doc) or ctx.doc[nxt].text != ",":
+            continue
+        rest = trim(ctx.text, ctx.end(ctx.doc[nxt]), span[1])
+        if rest is None:
+            continue
+        lo = rest[0]
+        m = re.match(r"that\s+", ctx.text[lo:span[1]])
+        return (lo + (m.end() if m else 0), span[1])
+    return span
 
 
 def _continued(ctx: UnitContext, cue) -> Optional[Span]:

@@ -162,6 +162,14 @@ EXAMPLES = MappingProxyType({
         ('The governors agreed to shut the port to tankers, forcing ships to anchor off the coast.',
          (('agreed', 'The governors', 'to shut the port to tankers'),)),
     ),
+    'leading-aside': (
+        ('Osei said, referring to the budget gap, that the plan was doomed.',
+         (('said', 'Osei', 'the plan was doomed'),)),
+        ('The mayor said, looking tired, the tunnel would open late.',
+         (('said', 'The mayor', 'the tunnel would open late'),)),
+        ('Ms. Ortiz said, reading from a letter, that the clinic had run out of money.',
+         (('said', 'Ms. Ortiz', 'the clinic had run out of money'),)),
+    ),
     'coordination': (
         ('Many farmers said they had concerns about the subsidy, but would not vote against the minister.',
          (('said', 'Many farmers', 'they had concerns about the subsidy, but would not vote against the minister'),)),

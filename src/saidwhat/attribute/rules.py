@@ -78,6 +78,9 @@ REFINERS = (
         ends the content is the reporter's gloss: "..., who won her seat in May" ("..., which would
         cost jobs" on a thing or "..., where ..." on a place goes on with what was said).""",
             _rows("trailing-aside")),
+    refiner("leading-aside", """A participle set off between the cue and its content is the narrator's:
+        "said, referring to the gap, that the plan was doomed" reports "the plan was doomed".""",
+            _rows("leading-aside")),
     refiner("coordination", """A clause coordinated after the content, with no cue of its own (or a
         belief of the same subject), is more of what was said: "said A, but would not B".""",
             _rows("coordination")),
