@@ -6,22 +6,12 @@ import re
 from dataclasses import replace
 
 from ..model import Span
+from ..titles import is_title
 from .found import MentionInfo
 
 # Dependents that end a mention: "Okafor, who hosts a show," is the mention "Okafor".
 _CUT = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos", "dep", "advmod",
                   "prep_time"})
-TITLES = frozenset("""
-president vice secretary senator sen sen. rep rep. representative congressman congresswoman
-governor gov gov. minister prime chancellor leader chairman chairwoman chair spokesman spokeswoman
-spokesperson director ambassador general gen gen. mayor judge justice candidate nominee host anchor
-analyst professor prof prof. adviser advisor aide chief ceo head commissioner attorney king queen
-prince pope officer manager strategist pollster founder speaker sheriff coach economist author
-editor reporter correspondent columnist lawmaker member dr dr. mr mr. mrs mrs. ms ms. sir lord
-deputy assistant press foreign state defense defence commerce treasury interior house senate
-former acting executive campaign chairperson party national committee democratic republican gop
-white us u.s. american democrat dem activist official lt lt. col col. sgt. capt capt. adm
-""".split())
 
 
 # Penn Treebank tags: the parser's own output, so the attribute ruler need not run.
@@ -32,7 +22,7 @@ _NOT_LEADING = frozenset({"CC", "IN", "WRB", "RB", "UH", "TO"})
 
 
 def _is_title(token) -> bool:
-    return token.lower_ in TITLES or token.lower_.rstrip(".") in TITLES
+    return is_title(token.text)
 
 
 def char_span(tokens, base: int) -> Span:
@@ -138,7 +128,7 @@ def proper_names(text: str, start: int, end: int) -> list[Span]:
     out = []
     for m in _CAPITALISED_RUN.finditer(text, start, end):
         words = list(re.finditer(r"\S+", m.group()))
-        while words and words[0].group().lower().rstrip(".") in TITLES:
+        while words and is_title(words[0].group()):
             words = words[1:]
         if len(words) >= 2:
             out.append((m.start() + words[0].start(), m.end()))

@@ -2,7 +2,7 @@
 
 "Acting U.S. Attorney for the District of Vermont Carla Moss" → role "Acting U.S. Attorney for the
 District of Vermont", name "Carla Moss". The role is split off with the title lexicon
-(``lexicon.TITLE_WORDS``); where a role ends in a place ("... of Vermont Carla Moss"), the name
+(``saidwhat.titles.TITLE_WORDS``); where a role ends in a place ("... of Vermont Carla Moss"), the name
 starts at the first word known as a given name. The name itself is parsed by ``nameparser``
 (particles and hyphens stay in the surname: "von der Leyen", "Ruiz-Carter"). This module is the
 project's one surname matcher: the store compares names across articles with it too.

@@ -1,7 +1,7 @@
 """Names as the store compares them across articles: the resolver's name parts, and role words.
 
 One title lexicon and one surname matcher for the project: both live in ``resolve.names`` (roles
-split off with ``resolve.lexicon.TITLE_WORDS``, the name parsed by ``nameparser``); the store keeps
+split off with ``saidwhat.titles.TITLE_WORDS``, the name parsed by ``nameparser``); the store keeps
 only what it adds, the comparison of roles ("spokesman for the Treasury" agrees with "Treasury
 spokesman"). So "Secretary of State Mike Pompeo", "Mike Pompeo" and "Pompeo" share the surname
 "pompeo", and "Ursula von der Leyen" has the surname "von der leyen".
