@@ -92,6 +92,9 @@ CASES = [
     # A recording that shows someone speaking: the one shown says it.
     ("The latest spot shows Mayor Ines Varga saying, “No family in this town will pay a cent more.”",
      None, [("direct", "Ines Varga", "saying", "“No family")]),
+    # "said X, ..., told Y": the name after the cue is its subject, whatever verb the parser gave it to.
+    ("“Nobody expected a turnout like this,” said Lena Ortiz, a council member, told the Gazette.",
+     None, [("direct", "Lena Ortiz", "said", "“Nobody expected")]),
     # Speaker label at the start of a paragraph (transcripts).
     ("MADDOW: Tell me about the pipeline and what it means for the valley.", None,
      [("indirect", "MADDOW", ":", "Tell me about")]),

@@ -142,6 +142,10 @@ class UnitContext:
             prev = self.doc[verb.i - 1]
             if prev.tag_ in ("NNP", "NNPS") and prev.dep_ == "pobj" and prev.head.lower_ in ("of", "with"):
                 return prev  # "footage of Hillary Clinton asking ...": the one shown speaks
+        if self.on("inverted-subject"):
+            after = self._inverted_subject(verb)
+            if after is not None:
+                return after
         for child in verb.children:
             if child.dep_ == "agent":
                 for grand in child.children:
@@ -161,6 +165,18 @@ class UnitContext:
                 verb.head.head.tag_.startswith("VB"):
             return self.subject_of(verb.head.head, depth + 1)  # "began by saying ..."
         return None
+
+    def _inverted_subject(self, verb):
+        """ "said Ana Ruiz, adviser to the board, told the Herald": the name right after a cue of
+        saying is its subject, though the parser made it another verb's."""
+        if verb.i + 1 >= len(self.doc) or CUE_FORMS.get(verb.lower_) not in SPEECH_LEMMAS:
+            return None
+        t = self.doc[verb.i + 1]
+        if t.tag_ not in ("NNP", "NNPS") or self.quote_of(t) is not None:
+            return None
+        while t.dep_ == "compound" and t.head.i > t.i and t.head.tag_ in ("NNP", "NNPS"):
+            t = t.head
+        return t if t.dep_ in _SUBJECTS and t.head.i != verb.i else None
 
     def citing(self, verb) -> tuple[ChainLink, ...]:
         """Whom a source cites: "which cited as its sources officials ...", ", citing officials"."""

@@ -170,6 +170,14 @@ EXAMPLES = MappingProxyType({
         ('Ms. Ortiz said, reading from a letter, that the clinic had run out of money.',
          (('said', 'Ms. Ortiz', 'the clinic had run out of money'),)),
     ),
+    'inverted-subject': (
+        ('“The sale is the best news in years,” said Ana Ruiz, adviser to the board, told the Herald.',
+         (('said', 'Ana Ruiz', '“The sale is the best news in years,”'),)),
+        ('“We will rebuild the pier by summer,” said Tomas Berg, the harbour master, told reporters.',
+         (('said', 'Tomas Berg', '“We will rebuild the pier by summer,”'),)),
+        ('“The road stays shut until Friday,” says Ines Varga, the county engineer, told local news.',
+         (('says', 'Ines Varga', '“The road stays shut until Friday,”'),)),
+    ),
     'coordination': (
         ('Many farmers said they had concerns about the subsidy, but would not vote against the minister.',
          (('said', 'Many farmers', 'they had concerns about the subsidy, but would not vote against the minister'),)),

@@ -100,6 +100,9 @@ REFINERS = (
     refiner("clause-in-medium", """A clause the parser hung on the medium of saying is the cue's: "said
         in a statement that ...", "told the Herald in an interview that ..." (not "a statement that was
         released").""", _rows("clause-in-medium")),
+    refiner("inverted-subject", """ "“...,” said Ana Ruiz, adviser to the board, told the Herald": the name
+        right after a cue of saying is its subject, though the parser gave it to a later verb.""",
+            _rows("inverted-subject")),
     refiner("speaker-of-footage", """ "footage of X saying “...”": the one shown speaks, not the film.""",
             _rows("speaker-of-footage")),
 )
