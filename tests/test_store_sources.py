@@ -97,3 +97,17 @@ def test_store_sources_one_person_across_two_articles(corpus):
     assert len(ids) == 1 and None not in ids
     [speaker] = corpus.speakers(name="Moss")
     assert speaker.name == "Carla Moss"
+
+
+def test_store_sources_cluster_shards_keep_the_relation():
+    import pyarrow as pa
+
+    from saidwhat.cluster.schema import SCHEMA, extracted_row, extraction_dict
+
+    ex = _extract(CHANNEL, "https://paper.example/c", "Paper")
+    row = extracted_row(ex, "c.txt", CHANNEL)
+    row.update(shard="s0", position=0)
+    [back] = pa.Table.from_pylist([row], schema=SCHEMA).to_pylist()
+    [a] = extraction_dict(back)["attributions"]
+    assert a["source_chain"] == ex.to_dict()["attributions"][0]["source_chain"]
+    assert a["source_chain"][0]["relation"] == "channel"

@@ -21,7 +21,7 @@ _speaker_ref = pa.struct([("name", pa.string()), ("role", pa.string()), ("type",
                           ("id", pa.int32()), ("resolution", pa.string()),
                           ("confidence", pa.float64())])
 _source_link = pa.struct([("name", pa.string()), ("type", pa.string()), ("cue", pa.string()),
-                          ("span", _span)])
+                          ("span", _span), ("relation", pa.string())])
 ATTRIBUTION = pa.struct([
     ("kind", pa.string()), ("content", pa.string()), ("content_span", _span),
     ("content_spans", pa.list_(_span)), ("cue", pa.string()), ("cue_span", _span),
