@@ -132,3 +132,35 @@ def test_store_edits_a_version_1_store_is_upgraded(tmp_path):
     assert {"corrected", "verdict", "speaker_resolution"} <= columns
     assert conn.execute("SELECT count(*) FROM edits").fetchone()[0] == 0
     conn.close()
+
+
+def test_store_edits_split_picks_records_and_name_forms(corpus):
+    """A wrong merge is split record by record, or by several name forms at once."""
+    keep, drop = speaker(corpus, "Kit Harlow"), speaker(corpus, "Kathryn Harlow-Reed")
+    corpus.add(article([said("Kit Harlow", "the clinics will hire nurses")], source="Wire", url="https://wire.example/n"))
+    corpus.merge_speakers(keep.id, drop.id, "Ana")
+    nurses, clinics = record(corpus, "nurses"), record(corpus, "volunteers")
+    # One record picked by id: only it moves, the name form stays with the others printed so.
+    moved = corpus.split_speaker(keep.id, (), "Kit Harlowe", "Ana", attribution_ids=[nurses.attribution_id])
+    assert [e.attribution_id for e in moved] == [nurses.attribution_id]
+    assert record(corpus, "nurses").speaker == "Kit Harlowe" and record(corpus, "charity").speaker_id == keep.id
+    assert "Kit Harlow" in speaker(corpus, "Kit Harlow").aliases
+    # Two name forms at once (any case), plus a record already covered by one of them: each moves once.
+    moved = corpus.split_speaker(keep.id, ["kit harlow", "Kathryn Harlow-Reed"], "Kathryn Reed", "Ana",
+                                 attribution_ids=[clinics.attribution_id])
+    assert sorted(e.attribution_id for e in moved) == sorted(
+        [record(corpus, "charity").attribution_id, clinics.attribution_id])
+    assert {q.content for q in corpus.quotes(speaker="Kathryn Reed")} >= {"the clinics need volunteers"}
+    assert [e.action for e in corpus.edits()][:3] == ["split", "split", "split"]
+
+
+@pytest.mark.parametrize("names, ids, message", [
+    ((), (), "pick the quotes"),
+    (["Nobody Here"], (), "no quotes printed as 'Nobody Here'"),
+    ((), [999_999], "not quotes of speaker"),
+])
+def test_store_edits_split_refuses_an_empty_or_stray_pick(corpus, names, ids, message):
+    keep = speaker(corpus, "Kit Harlow")
+    with pytest.raises(EditError, match=message):
+        corpus.split_speaker(keep.id, names, "Someone Else", "Ana", attribution_ids=ids)
+    assert not corpus.edits()

@@ -178,3 +178,37 @@ def test_web_edit_writes_only_for_the_allowed_host_names(store):
         body = {"field": "verdict", "value": "right", "editor": "Ana"}
         assert bad.post(f"/api/attributions/{aid}", json=body, headers={"X-CSRF-Token": token}).status_code == 403
         assert good.post(f"/api/attributions/{aid}", json=body, headers={"X-CSRF-Token": token}).status_code == 200
+
+
+def test_web_edit_split_form_picks_records(app):
+    """The split form lists the speaker's quotes: the ones ticked move, with any name form ticked."""
+    app.cookies.set("saidwhat_editor", "Ana")
+    holman = first(app, "deficit")["speaker_id"]
+    form(app, f"/speakers/{holman}/merge", other="Samir Kelton")
+    page = app.get(f"/speakers/{holman}").text
+    tariffs = first(app, "tariffs")["attribution_id"]
+    spring = first(app, '"number 2"')["attribution_id"]
+    assert f'name="records" value="{tariffs}"' in page and 'name="printed_as" value="Samir Kelton"' in page
+    r = app.post(f"/speakers/{holman}/split", data={"csrf": app.token, "records": [str(tariffs), str(spring)],
+                                                    "new_name": "Samir Kelton"}, follow_redirects=False)
+    assert r.status_code == 303
+    moved = first(app, "tariffs")
+    assert moved["speaker"] == "Samir Kelton" and first(app, '"number 2"')["speaker_id"] == moved["speaker_id"]
+    assert first(app, '"number 1"')["speaker_id"] == holman
+    # By name forms through the API, several at once; a record of another speaker is refused.
+    h = {"X-CSRF-Token": app.token}
+    bad = app.post(f"/api/speakers/{holman}/split", json={"attribution_ids": [tariffs], "new_name": "X Y",
+                                                           "editor": "Ana"}, headers=h)
+    assert bad.status_code == 400 and "not quotes of speaker" in bad.json()["error"]
+    nothing = form(app, f"/speakers/{holman}/split", new_name="Samir Kelton")
+    assert nothing.status_code == 400 and "pick the quotes" in nothing.text
+    r = app.post(f"/api/speakers/{holman}/split", json={"printed_as": ["vera holman"], "new_name": "Vera Holman-Two",
+                                                        "editor": "Ana"}, headers=h)
+    assert r.status_code == 200 and len(r.json()["edits"]) == 4
+    assert [e["action"] for e in app.get("/api/edits").json()["edits"]].count("split") == 6
+
+
+def test_web_edit_split_form_without_token_is_refused(app):
+    holman = first(app, "deficit")["speaker_id"]
+    r = app.post(f"/speakers/{holman}/split", data={"records": ["1"], "new_name": "X"}, follow_redirects=False)
+    assert r.status_code == 403

@@ -140,3 +140,25 @@ def test_web_review_browser_walk(walk):
     assert "Ana Ruiz" in log and "Samir Kelton" in log and "merge" in log
     shot(page, "06-edit-log")
     assert not walk["problems"], walk["problems"]
+
+
+def test_web_review_browser_split_picks_a_record(walk):
+    """After the walk's merge, one of the folded speaker's quotes is ticked and split back off."""
+    page, base = walk["page"], walk["base"]
+    page.goto(f"{base}/speakers?name=Vera%20Holman")
+    page.locator("a.who, td a").filter(has_text="Vera Holman").first.click()
+    page.wait_for_load_state()
+    vera_url, before = page.url, int(page.locator("#quote-count").inner_text().replace(",", ""))
+    pick = page.locator("#split-form li").filter(has_text="a second hostile url test")
+    assert "printed as Ida Fenwell" in pick.inner_text()
+    pick.locator('input[name="records"]').check()
+    page.fill('#split-form input[name="new_name"]', "Ida Fenwell")
+    shot(page, "07-split-picked")
+    page.locator("#split-form button").click()
+    page.wait_for_load_state()
+    assert page.locator("h1.speaker-name").inner_text() == "Ida Fenwell" and page.url != vera_url
+    assert page.locator("#quote-count").inner_text() == "1"
+    page.goto(vera_url)
+    assert int(page.locator("#quote-count").inner_text().replace(",", "")) == before - 1
+    shot(page, "08-split-done")
+    assert not walk["problems"], walk["problems"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from ..model import Extraction
-from . import edits, queries
+from . import edits, queries, speaker_edits
 from .connection import MEMORY, connect, transaction
 from .dated import dated
 from .identity import article_identity
@@ -110,12 +110,15 @@ class Corpus:
     def merge_speakers(self, keep: int, drop: int, editor: str) -> "edits.Edit":
         """Fold speaker ``drop`` into ``keep`` (articles stored later follow), and log it."""
         with transaction(self.conn):
-            return edits.merge_speakers(self.conn, keep, drop, editor)
+            return speaker_edits.merge_speakers(self.conn, keep, drop, editor)
 
-    def split_speaker(self, speaker_id: int, printed_as: str, new_name: str, editor: str) -> list["edits.Edit"]:
-        """Move a speaker's quotes printed as ``printed_as`` to the speaker ``new_name``, and log it."""
+    def split_speaker(self, speaker_id: int, printed_as: Union[str, Sequence[str]], new_name: str, editor: str,
+                      attribution_ids: Sequence[int] = ()) -> list["edits.Edit"]:
+        """Move a speaker's quotes printed as ``printed_as`` (a name or several), and the records
+        ``attribution_ids``, to the speaker ``new_name``, and log it."""
         with transaction(self.conn):
-            return edits.split_speaker(self.conn, speaker_id, printed_as, new_name, editor)
+            return speaker_edits.split_speaker(self.conn, speaker_id, printed_as, new_name, editor,
+                                               attribution_ids=attribution_ids)
 
     def edits(self, **filters: Any) -> list["edits.Edit"]:
         """The edit log, newest first (filters: article_id, attribution_id, status, limit)."""

@@ -5,7 +5,7 @@ corrected value) and adds a row to ``edits``: what, the old and the new value, w
 record is named in the log by its article's identity and its content (``record_key``), not only by
 row id, so when the article is extracted again (``saidwhat ingest --reextract``) :func:`reapply`
 finds the new record and applies the correction again; a correction whose record is gone is marked
-``orphaned`` and listed, never dropped. Merged speakers stay merged for articles stored later.
+``orphaned`` and listed, never dropped. Merged speakers stay merged for articles stored later (merges and splits: :mod:`.speaker_edits`).
 
 Every function here runs inside the caller's transaction.
 """
@@ -235,8 +235,6 @@ def correct(conn: sqlite3.Connection, attribution_id: int, field: str, value: An
                 speaker_id=value["id"] if field == "speaker" else None)
 
 
-# -- speakers --------------------------------------------------------------------------------------------
-
 def _move(conn: sqlite3.Connection, ids: list[int], target: sqlite3.Row, mark: bool) -> None:
     _unindex(conn, ids)
     for i in range(0, len(ids), 500):
@@ -247,64 +245,6 @@ def _move(conn: sqlite3.Connection, ids: list[int], target: sqlite3.Row, mark: b
     if mark:
         for aid in ids:
             _mark(conn, aid, "speaker")
-
-
-def merge_speakers(conn: sqlite3.Connection, keep: int, drop: int, editor: str) -> Edit:
-    """Fold speaker ``drop`` into ``keep``: its quotes, aliases and roles; later articles follow."""
-    editor = _editor(editor)
-    keep, drop = final_speaker(conn, keep), final_speaker(conn, drop)
-    if keep == drop:
-        raise EditError("these are already one speaker")
-    kept, dropped = speaker_by_id(conn, keep), speaker_by_id(conn, drop)
-    ids = [r[0] for r in conn.execute("SELECT id FROM attributions WHERE speaker_id = ?", (drop,))]
-    _move(conn, ids, kept, mark=True)
-    conn.execute("UPDATE article_speakers SET speaker_id = ? WHERE speaker_id = ?", (keep, drop))
-    conn.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) SELECT ?, alias FROM speaker_aliases "
-                 "WHERE speaker_id = ?", (keep, drop))
-    conn.execute("INSERT OR IGNORE INTO speaker_roles (speaker_id, role, first_seen, last_seen) SELECT ?, role, "
-                 "first_seen, last_seen FROM speaker_roles WHERE speaker_id = ?", (keep, drop))
-    edit = _log(conn, editor, "merge", {"id": drop, "name": dropped["name"], "quotes": len(ids)},
-                {"id": keep, "name": kept["name"]}, speaker_id=keep, other_speaker_id=drop)
-    conn.execute("INSERT OR REPLACE INTO speaker_merges (dropped, kept, edit_id) VALUES (?, ?, ?)", (drop, keep, edit.id))
-    return edit
-
-
-def split_speaker(conn: sqlite3.Connection, speaker_id: int, printed_as: str, new_name: str, editor: str,
-                  type: Optional[str] = None) -> list[Edit]:
-    """Move the quotes of a speaker printed as ``printed_as`` to the speaker ``new_name`` (made if new).
-
-    The way to undo a wrong merge: "Lee" (one person) and "Lee" (another) stored as one speaker.
-    Each moved record gets its own log entry, so the split survives re-extraction like any correction.
-    """
-    editor = _editor(editor)
-    source = speaker_by_id(conn, speaker_id)
-    rows = conn.execute("SELECT id FROM attributions WHERE speaker_id = ? AND speaker_name = ? COLLATE NOCASE",
-                        (speaker_id, printed_as.strip())).fetchall()
-    if not rows:
-        raise EditError(f"speaker #{speaker_id} has no quotes printed as {printed_as!r}")
-    type = type or source["type"]
-    folded = conn.execute("SELECT m.dropped FROM speaker_merges m JOIN speakers s ON s.id = m.dropped "
-                          "WHERE s.name = ? COLLATE NOCASE AND s.type = ?", (" ".join(new_name.split()), type)).fetchone()
-    if folded is not None and final_speaker(conn, folded[0]) == speaker_id:
-        # Undoing a merge: the speaker folded in comes back (and stops catching later articles' rows).
-        target = folded[0]
-        conn.execute("DELETE FROM speaker_merges WHERE dropped = ?", (target,))
-    else:
-        target = new_speaker(conn, new_name, type)
-    if target == speaker_id:
-        raise EditError("the new speaker is the one being split; give another name")
-    out = []
-    for (aid,) in rows:
-        row = _record(conn, aid)
-        old = _apply(conn, row, "speaker", {"id": target})
-        out.append(_log(conn, editor, "split", old, {"id": target, "name": speaker_by_id(conn, target)["name"]},
-                        identity=row["identity"], key=record_key(row["content_start"], row["content_end"], row["content"]),
-                        attribution_id=aid, speaker_id=target, other_speaker_id=speaker_id))
-    conn.execute("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias = ? AND NOT EXISTS (SELECT 1 FROM "
-                 "attributions WHERE speaker_id = ? AND speaker_name = ? COLLATE NOCASE)",
-                 (speaker_id, printed_as.strip(), speaker_id, printed_as.strip()))
-    conn.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", (target, printed_as.strip()))
-    return out
 
 
 # -- the log ---------------------------------------------------------------------------------------------
@@ -398,5 +338,5 @@ def log_cells(edit: Edit) -> list[Any]:
     return out
 
 
-__all__ = ["LOG_COLUMNS", "log_cells", "Edit", "EditError", "FIELDS", "VERDICTS", "ACTIONS", "record_key", "correct", "merge_speakers",
-           "split_speaker", "new_speaker", "edits", "reapply", "final_speaker"]
+__all__ = ["LOG_COLUMNS", "log_cells", "Edit", "EditError", "FIELDS", "VERDICTS", "ACTIONS", "record_key", "correct",
+           "new_speaker", "edits", "reapply", "final_speaker"]

@@ -269,6 +269,27 @@ def top_topics(conn: sqlite3.Connection, speaker_id: int, n: int = 12, sample: i
     return [(w, c) for w, c in kept.most_common(n) if c > 1 or len(kept) <= n]
 
 
+@dataclass(frozen=True)
+class SpeakerRecord:
+    """One of a speaker's records as the split form lists it: what was said, printed as whom, where."""
+
+    attribution_id: int
+    printed_as: Optional[str]
+    content: str
+    day: Optional[str]
+    title: Optional[str]
+    article_id: int
+
+
+def speaker_records(conn: sqlite3.Connection, speaker_id: int, limit: int = 200) -> list[SpeakerRecord]:
+    """A speaker's latest records (at most ``limit``), for picking which to split off."""
+    return [SpeakerRecord(r["id"], r["speaker_name"], r["content"], r["day"], r["title"], r["article_id"])
+            for r in conn.execute(
+                "SELECT a.id, a.speaker_name, substr(a.content, 1, 200) AS content, a.day, ar.title, a.article_id "
+                "FROM attributions a JOIN articles ar ON ar.id = a.article_id WHERE a.speaker_id = ? "
+                "ORDER BY a.day DESC, a.id DESC LIMIT ?", (speaker_id, limit))]
+
+
 def speaker_list(conn: sqlite3.Connection, name: Optional[str], limit: int = 50) -> list[SpeakerSummary]:
     """Speakers ranked by quotes, or those a name can mean."""
     return queries.speakers(conn, name=name or None, limit=limit)
@@ -305,4 +326,4 @@ def article_dates(conn: sqlite3.Connection, article_id: int) -> list[DateFound]:
 
 __all__ = ["ReadOnlyStore", "StoreUnavailable", "QueryTimeout", "QueryError", "QuoteFilter", "Week",
            "ArticleSpeaker", "DateFound", "outlets", "speaker", "quotes_per_week", "top_topics",
-           "speaker_list", "article_speakers", "article_dates"]
+           "speaker_list", "article_speakers", "article_dates", "SpeakerRecord", "speaker_records"]

@@ -94,8 +94,15 @@ class MergeIn(BaseModel):
     editor: str = Field("", max_length=80)
 
 
+MAX_PICKED = 1000  # records (or name forms) one split may name
+
+
 class SplitIn(BaseModel):
-    printed_as: str = Field(max_length=500, description="Move this speaker's quotes printed with this name")
+    printed_as: Union[Annotated[str, Field(max_length=500)],
+                      Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=MAX_PICKED)]] = Field(
+        "", description="Move this speaker's quotes printed with this name (or these names)")
+    attribution_ids: list[Annotated[int, Field(ge=1, le=2**62)]] = Field(
+        [], max_length=MAX_PICKED, description="... and these records of the speaker")
     new_name: str = Field(max_length=200, description="... to this speaker (made if new)")
     editor: str = Field("", max_length=80)
 
@@ -150,10 +157,16 @@ def register(app: FastAPI, db_path: Union[str, Path]) -> None:
         return back(f"/speakers/{speaker_id}")
 
     @app.post("/speakers/{speaker_id}/split", include_in_schema=False)
-    def split_form(request: Request, speaker_id: Id, printed_as: Annotated[str, Form(max_length=500)],
-                   new_name: Annotated[str, Form(max_length=200)], csrf: Csrf = ""):
+    def split_form(request: Request, speaker_id: Id, new_name: Annotated[str, Form(max_length=200)],
+                   printed_as: Annotated[list[str], Form()] = [],  # noqa: B006 (FastAPI copies it)
+                   records: Annotated[list[int], Form()] = [],  # noqa: B006
+                   csrf: Csrf = ""):
         check_origin(request, csrf)
-        moved = writer.write(writer.corpus.split_speaker, speaker_id, printed_as, new_name, by(request))
+        if len(records) > MAX_PICKED or len(printed_as) > MAX_PICKED:
+            raise EditError(f"pick at most {MAX_PICKED} records or names at a time")
+        if any(len(n) > 500 for n in printed_as) or any(not 1 <= i <= 2**62 for i in records):
+            raise EditError("a name picked is over 500 characters, or a record number is out of range")
+        moved = writer.write(writer.corpus.split_speaker, speaker_id, printed_as, new_name, by(request), records)
         return back(f"/speakers/{moved[0].speaker_id}")
 
     @app.post("/paste/keep", include_in_schema=False)
@@ -200,7 +213,7 @@ def register(app: FastAPI, db_path: Union[str, Path]) -> None:
     def split_api(request: Request, speaker_id: Id, body: Annotated[SplitIn, Body()]) -> dict[str, Any]:
         check_origin(request, request.headers.get("x-csrf-token"))
         moved = writer.write(writer.corpus.split_speaker, speaker_id, body.printed_as, body.new_name,
-                             by(request, body.editor))
+                             by(request, body.editor), body.attribution_ids)
         return {"edits": [e.to_dict() for e in moved]}
 
 

@@ -113,7 +113,8 @@ def register(app: FastAPI) -> None:
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, tags=["pages"], summary="A speaker (HTML)")
     def speaker_page(request: Request, speaker_id: SpeakerId):
-        return page(request, "speaker.html", json_url=f"/api/speakers/{speaker_id}", **_speaker(speaker_id))
+        extra = views.speaker_split(store, speaker_id) if app.state.editing else {}
+        return page(request, "speaker.html", json_url=f"/api/speakers/{speaker_id}", **_speaker(speaker_id), **extra)
 
     @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker")
     def speaker_api(speaker_id: SpeakerId) -> dict[str, Any]:

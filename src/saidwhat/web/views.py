@@ -194,6 +194,15 @@ def speaker(store: ReadOnlyStore, speaker_id: int, latest: int = 10) -> Optional
             "latest": quotes}
 
 
+SPLIT_CHOICES = 200  # records the split form lists to pick from (the latest)
+
+
+def speaker_split(store: ReadOnlyStore, speaker_id: int) -> dict[str, Any]:
+    """What the split form of a speaker page offers: the latest records, each to pick."""
+    with store.connection() as conn:
+        return {"split_records": data.speaker_records(conn, speaker_id, SPLIT_CHOICES), "split_limit": SPLIT_CHOICES}
+
+
 def speaker_json(result: dict[str, Any]) -> dict[str, Any]:
     return {"speaker": result["speaker"].to_dict(),
             "quotes_per_week": [{"week": w.monday, "quotes": w.quotes, "said": w.said, "published": w.published}
