@@ -29,6 +29,8 @@ REPORTED = [
      [("The mayor", "the dam was safe", [("Valley Herald", "organization", "reported", "reported-by")])]),
     ("“We are ready,” the general told the Harbor Gazette, the Associated Press reported.",
      [("the general", "“We are ready,”", [AP, ("Harbor Gazette", "organization", "told", "channel")])]),
+    ("Lopez wrote on Twitter that the bill would pass, the Associated Press reported.",  # each link once
+     [("Lopez", "the bill would pass", [AP, ("Twitter", "organization", "on", "channel")])]),
 ]
 CITING = [
     # "A, OUTLET reported, citing PEOPLE": one attribution by the outlet, the people in its chain
@@ -43,6 +45,10 @@ CITING = [
      [("Courier", "The plant will close", [("the Pentagon", "organization", "citing", "cites")])]),
 ]
 REPORT_BY = [
+    ("Lopez said the bill would pass, according to the Associated Press.",
+     [("Lopez", "the bill would pass", [("Associated Press", "organization", "according to", "reported-by")])]),
+    ("The bill will pass, Lopez told reporters, according to Reuters.",
+     [("Lopez", "The bill will pass", [("Reuters", "organization", "according to", "reported-by")])]),
     # "X said A, according to a report by/in OUTLET": X said it, via the outlet's report
     ("Police said the suspect fled on foot, according to a report by the Daily Star.",
      [("Police", "the suspect fled on foot", [("Daily Star", "organization", "according to a report by", "reported-by")])]),
@@ -76,6 +82,10 @@ CHANNELS = [
      [("The mayor", "the dam was safe", [("X", "organization", "on", "channel")])]),
     ("The mayor wrote in a post on Facebook that the dam was safe.",
      [("The mayor", "the dam was safe", [("Facebook", "organization", "in a post on", "channel")])]),
+    ("Lopez said in a televised interview on CNN that the bill would pass.",
+     [("Lopez", "the bill would pass", [("CNN", "organization", "in a televised interview on", "channel")])]),
+    ("In an interview with CNN, Lopez said the bill would pass.",
+     [("Lopez", "the bill would pass", [("CNN", "organization", "in an interview with", "channel")])]),
     ("Speaking to the BBC, the mayor said the dam was safe.",
      [("the mayor", "the dam was safe", [("BBC", "organization", "speaking to", "channel")])]),
 ]
@@ -90,6 +100,11 @@ NO_CHAIN = [
     ("Ms Hale told Mr Baker that the dam was safe.", [("Hale", "the dam was safe", [])]),  # a person told
     ("The mayor told his staff that the dam was safe.", [("The mayor", "the dam was safe", [])]),
     ("The mayor reportedly said the dam was safe.", [("The mayor", "the dam was safe", [])]),
+    # the one "according to" names is the source when no one else speaks
+    ("The suspect fled on foot, according to police.", [("police", "The suspect fled on foot", [])]),
+    # ... and an account by people unnamed is theirs (the annotated convention): no relay
+    ("The guard said the lock had failed, according to lawyers for the family.",
+     [("lawyers for the family", "The guard said the lock had failed", [])]),
     ("The plant will close, the Courier reported, citing falling demand.",  # grounds, not a source
      [("Courier", "The plant will close", []), ("Courier", "falling demand", [])]),
 ]

@@ -92,8 +92,8 @@ def _prep_channel(ctx: UnitContext, prep) -> Optional[ChainLink]:
             after = [c for c in prep.head.children if c.dep_ == "prep" and c.i == obj.i + 1]
             for inner in [c for c in obj.children if c.dep_ == "prep"] + after:
                 if inner.lower_ in _MEDIUM_PREPOSITIONS:
-                    link = _pobj_named(ctx, inner, f"{word} {_article(obj)}{medium} {inner.lower_}",
-                                       platform=inner.lower_ == "on")
+                    words = ctx.text[ctx.start(prep):ctx.end(inner)].lower().split()
+                    link = _pobj_named(ctx, inner, " ".join(words), platform=inner.lower_ == "on")
                     if link:
                         return link
     return None
@@ -105,11 +105,6 @@ def _medium_word(noun) -> str:
     if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 1].idx == doc[noun.i - 2].idx + len(doc[noun.i - 2].text):
         return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
     return noun.lower_
-
-
-def _article(noun) -> str:
-    det = [c for c in noun.children if c.dep_ in ("det", "poss") and c.i < noun.i]
-    return f"{det[0].lower_} " if det else ""
 
 
 def _pobj_named(ctx: UnitContext, prep, cue: str, platform: bool = False) -> Optional[ChainLink]:

@@ -265,6 +265,10 @@ EXAMPLES = MappingProxyType({
          (('said', 'The minister', 'talks had stalled', ('reported-by Coastal Times',)),)),
         ('Officials said the border would reopen, according to a report by the Harbor Tribune.',
          (('said', 'Officials', 'the border would reopen', ('reported-by Harbor Tribune',)),)),
+        ('The mayor said the dam was safe, according to the Valley Herald.',
+         (('said', 'The mayor', 'the dam was safe', ('reported-by the Valley Herald',)),)),
+        ('The bill will pass, the senator told reporters, according to Reuters.',
+         (('told', 'the senator', 'The bill will pass', ('reported-by Reuters',)),)),
     ),
     'citing': (
         ('The company will cut 500 jobs, Reuters reported on Monday, citing two people familiar with the plan.',

@@ -116,7 +116,8 @@ CLAIMS = (
         by the outlet: the content ends at the comma and the outlet joins X's chain (cue "reported").""",
           _rows("reported-by")),
     claim("report-by", """ "X said CONTENT, according to a report by the Daily Star." is X's statement via
-        the report: X stays the source, the report's maker joins X's chain.""", _rows("report-by")),
+        the report: X stays the source, the report's maker joins X's chain; likewise "X said CONTENT,
+        according to the Valley Herald" (the phrase after X's statement).""", _rows("report-by")),
     claim("citing", """ "CONTENT, Reuters reported, citing two people familiar with the plan." is one
         statement by Reuters, whose chain names whom it cites: not a second statement "citing".""",
           _rows("citing")),

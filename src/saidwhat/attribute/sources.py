@@ -72,11 +72,24 @@ def reported_by(text: str, frames: list[Frame], unit_ends: dict[int, int] = None
            if "reported-by" in g.evidence]
     out = [g for g in out if "reported-by" in g.evidence or not g.cue or
            not any(a <= g.cue[0] < b for a, b in cut)]
-    return _inner_kept(text, out, lambda f: f.lemma == "report" and f.source is not None and
-                       f.source.proper, "reported", trailing=True)
+    out = _inner_kept(text, out, lambda f: f.lemma == "report" and f.source is not None and f.source.proper,
+                      "reported", trailing=True)
+    return [_one_link_each(text, g) for g in out]
 
 
 _ENDS_REPORTED = re.compile(r",\s+(?:the\s+)?(" + _NAME.pattern + r")\s+(reported|reports|wrote|writes)\W*$")
+
+
+def _one_link_each(text: str, f: Frame) -> Frame:
+    """The chain with each outlet once (two steps may find the same ", the AP reported")."""
+    seen, chain = set(), []
+    for link in f.chain:
+        s, e = link.mention.span
+        key = (re.sub(r"^the\s+", "", text[s:e], flags=re.I), link.relation)
+        if key not in seen:
+            seen.add(key)
+            chain.append(link)
+    return replace(f, chain=tuple(chain)) if len(chain) < len(f.chain) else f
 
 
 def _outlet_after(text: str, f: Frame, end) -> Frame:
@@ -120,10 +133,17 @@ def report_by(text: str, frames: list[Frame]) -> list[Frame]:
         ns = f.source.span[0] + m.start(2)
         return _name_mention(text, ns, ns + len(m.group(2)))
 
-    return _inner_kept(text, frames, report_of, "according to a report by")
+    frames = _inner_kept(text, frames, report_of, "according to a report by")
+    # "X said CONTENT, according to the Associated Press.": the outlet named relayed X's statement;
+    # X stays the source. Only a name, after X's statement: "..., according to attorneys for the
+    # family" is the attorneys' account of what X said (the annotated convention, PolNeAR).
+    return _inner_kept(text, frames, lambda f: f.lemma == "according to" and f.source is not None
+                       and f.source.proper and f.setting and f.setting[0][0] >= f.hull[1], "according to",
+                       inner=lambda g: g.lemma != "report")
 
 
-def _inner_kept(text: str, frames: list[Frame], outer_of, cue: str, trailing: bool = False) -> list[Frame]:
+def _inner_kept(text: str, frames: list[Frame], outer_of, cue: str, trailing: bool = False,
+                inner=lambda g: True) -> list[Frame]:
     """Frames inside an outlet's frame keep their own source; the outlet goes into their chain.
 
     ``trailing``: only where the outlet's cue comes after the inner statement (", the AP reported"):
@@ -138,7 +158,7 @@ def _inner_kept(text: str, frames: list[Frame], outer_of, cue: str, trailing: bo
         lo, hi = f.hull
         inner = [j for j, g in enumerate(frames) if j != i and g.cue and g.source is not None
                  and lo <= g.cue[0] < hi and lo <= g.hull[0]
-                 and (not trailing or (f.cue and f.cue[0] >= g.hull[1]))]
+                 and (not trailing or (f.cue and f.cue[0] >= g.hull[1])) and inner(g)]
         if inner:
             drop.add(i)
             for j in inner:
