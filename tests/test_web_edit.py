@@ -48,6 +48,8 @@ def test_web_edit_read_only_server_refuses_writes_and_shows_no_forms(store):
         assert r.status_code == 403 and "serve --edit" in r.json()["error"]
         page = c.get(f"/articles/{first(c, 'tariffs')['article_id']}").text
         assert "Correct this record" not in page and 'name="csrf"' not in page
+        listed = c.get("/search", params={"q": "tariffs"}).text
+        assert "/correct" not in listed and 'name="csrf"' not in listed
 
 
 @pytest.mark.parametrize("headers, token", [
@@ -212,3 +214,25 @@ def test_web_edit_split_form_without_token_is_refused(app):
     holman = first(app, "deficit")["speaker_id"]
     r = app.post(f"/speakers/{holman}/split", data={"records": ["1"], "new_name": "X"}, follow_redirects=False)
     assert r.status_code == 403
+
+
+def test_web_edit_forms_on_the_search_list(app):
+    """Each search result has its own verdict and speaker forms, which come back to the same search."""
+    app.cookies.set("saidwhat_editor", "Ana")
+    q = first(app, "deficit")
+    html = app.get("/search", params={"q": "deficit", "sort": "oldest"}).text
+    assert html.count('class="edit"') == 4
+    assert f'action="/attributions/{q["attribution_id"]}/correct"' in html
+    assert 'name="next" value="/search?q=deficit&amp;sort=oldest"' in html
+    r = form(app, f"/attributions/{q['attribution_id']}/correct", field="verdict", value="wrong",
+             next="/search?q=deficit&sort=oldest")
+    assert r.status_code == 303 and r.headers["location"] == f"/search?q=deficit&sort=oldest#att-{q['attribution_id']}"
+    assert first(app, "deficit")["verdict"] == "wrong"
+    item = app.get(r.headers["location"]).text.split(f'id="att-{q["attribution_id"]}"')[1].split("</li>")[0]
+    assert "checked: wrong" in item
+    form(app, f"/attributions/{q['attribution_id']}/correct", field="speaker", value="Rhea Lindqvist",
+         type="person", next="/search?q=deficit")
+    assert first(app, "deficit")["speaker"] == "Rhea Lindqvist"
+    no_token = app.post(f"/attributions/{q['attribution_id']}/correct", data={"field": "verdict", "value": "right",
+                                                                             "next": "/search"}, follow_redirects=False)
+    assert no_token.status_code == 403 and first(app, "deficit")["verdict"] == "wrong"

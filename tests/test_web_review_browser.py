@@ -162,3 +162,19 @@ def test_web_review_browser_split_picks_a_record(walk):
     assert int(page.locator("#quote-count").inner_text().replace(",", "")) == before - 1
     shot(page, "08-split-done")
     assert not walk["problems"], walk["problems"]
+
+
+def test_web_review_browser_correct_from_the_search_list(walk):
+    """A record is marked wrong from the search results, and the page comes back to the same search."""
+    page, base = walk["page"], walk["base"]
+    page.goto(f"{base}/search?q=shrink&sort=oldest")
+    item = page.locator("ol.results li.quote").first
+    item.locator("details.edit summary").click()
+    shot(page, "09-search-list-forms")
+    item.locator("button.bad").click()
+    page.wait_for_load_state()
+    assert "/search?q=shrink&sort=oldest" in page.url
+    item = page.locator("ol.results li.quote").first
+    assert "checked: wrong" in item.inner_text()
+    shot(page, "10-marked-wrong-from-the-list")
+    assert not walk["problems"], walk["problems"]
