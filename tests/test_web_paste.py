@@ -47,3 +47,24 @@ def test_web_paste_stores_nothing(client):
 def test_web_paste_text_without_attributions(client):
     html = client.post("/paste", data={"text": "No one speaks here."}).text
     assert "0 attributions" in html and 'data-n=' not in html
+
+
+def test_web_paste_result_has_a_link_that_shows_it_again(client):
+    html = client.post("/paste", data={"text": TEXT, "published": "2019-04-08", "title": "Engines"}).text
+    link = re.search(r'<a href="([^"]+)" id="paste-link"', html).group(1).replace("&amp;", "&")
+    assert link.startswith("/paste?") and "serve --edit" in html
+    again = client.get(link)
+    assert again.status_code == 200 and "2 attributions" in again.text
+    assert re.findall(r'mk-content" data-n="\d"[^>]*>([^<]*)<', again.text) == [
+        "The engine can weave patterns,", "Numbers are not all."]
+    assert 'value="2019-04-08"' in again.text and 'value="Engines"' in again.text
+    assert client.get("/paste").text.count("attributions</h2>") == 0  # no text: the empty form
+
+
+def test_web_paste_too_long_for_a_link_says_how_to_keep_it(client):
+    from saidwhat.web.views import MAX_LINKED_PASTE
+
+    long_text = TEXT + " filler words." * (MAX_LINKED_PASTE // 10)
+    html = client.post("/paste", data={"text": long_text}).text
+    assert 'id="paste-link"' not in html and "too long for a link" in html and "/api/paste" in html
+    assert client.get("/paste", params={"text": long_text}).status_code == 400

@@ -112,3 +112,15 @@ def test_web_xss_paste_escapes_hostile_text(client, text):
     for tag, attrs in tags(html):
         assert not any(name.startswith("on") for name in attrs)
         assert tag != "img"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_web_xss_paste_link_escapes_hostile_text(client, text):
+    """The result's link carries the text in its URL: opened, the text stays inert."""
+    html = client.get("/paste", params={"text": f"Intro {text} and “{text} is quoted”.", "title": text}).text
+    assert 'id="paste-link"' in html
+    for raw in (SCRIPT, IMG):
+        assert raw not in html
+    for tag, attrs in tags(html):
+        assert not any(name.startswith("on") for name in attrs)
+        assert tag != "img"

@@ -30,7 +30,7 @@ from . import editing
 from .browse import FACET_SAMPLE
 from .markup import record_rows
 from .paste import PasteBusy, PasteWorker
-from .views import safe_url
+from .views import MAX_LINKED_PASTE, safe_url
 
 HERE = Path(__file__).parent
 log = logging.getLogger("saidwhat.web")
@@ -80,7 +80,7 @@ def templates() -> Environment:
                       autoescape=select_autoescape(enabled_extensions=("html", "svg"), default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["show_value"] = show_value
-    env.globals.update(safe_url=safe_url, record_rows=record_rows, kinds=KINDS, source_types=SOURCE_TYPES, version=__version__)
+    env.globals.update(safe_url=safe_url, max_linked=MAX_LINKED_PASTE, record_rows=record_rows, kinds=KINDS, source_types=SOURCE_TYPES, version=__version__)
     return env
 
 

@@ -161,18 +161,27 @@ def register(app: FastAPI) -> None:
 
     # -- paste -------------------------------------------------------------------------------------
 
-    @app.get("/paste", response_class=HTMLResponse, tags=["pages"], summary="Paste form (HTML)")
-    def paste_form(request: Request):
-        return page(request, "paste.html", result=None, text="", published="", title="", json_url=None)
+    @app.get("/paste", response_class=HTMLResponse, tags=["pages"], summary="Paste form, or a linked result (HTML)")
+    def paste_form(request: Request,
+                   text: Annotated[str, Query(max_length=views.MAX_LINKED_PASTE)] = "",
+                   published: Annotated[str, Query(max_length=10)] = "",
+                   title: Annotated[str, Query(max_length=TEXT)] = ""):
+        """With ``text``: the result of that paste (what the result's link opens); nothing is stored."""
+        if not text.strip():
+            return page(request, "paste.html", result=None, text="", published="", title="", json_url=None)
+        return paste_result(request, text, published, title)
+
+    def paste_result(request: Request, text: str, published: str, title: str) -> HTMLResponse:
+        result = views.paste(app.state.extract, text, published, title)
+        return page(request, "paste.html", result=result, text=result["text"], published=result["published"],
+                    title=result["title"], json_url=None, link=views.paste_link(result))
 
     @app.post("/paste", response_class=HTMLResponse, tags=["pages"], summary="Attributions in pasted text (HTML)")
     def paste_page(request: Request,
                    text: Annotated[str, Form(max_length=views.MAX_PASTE_CHARS)],
                    published: Annotated[str, Form(max_length=10)] = "",
                    title: Annotated[str, Form(max_length=TEXT)] = ""):
-        result = views.paste(app.state.extract, text, published, title)
-        return page(request, "paste.html", result=result, text=result["text"], published=result["published"],
-                    title=result["title"], json_url=None)
+        return paste_result(request, text, published, title)
 
     @app.post("/api/paste", tags=["api"], summary="Attributions in pasted text")
     def paste_api(body: Annotated[PasteIn, Body()]) -> dict[str, Any]:

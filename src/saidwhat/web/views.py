@@ -259,6 +259,18 @@ def paste(extract: Callable[..., Extraction], text: str, published: str = "", ti
             "marked": marked, "pieces": markup.pieces(text, marked)}
 
 
+MAX_LINKED_PASTE = 4000  # characters of pasted text a result's link carries (in its URL)
+
+
+def paste_link(result: dict[str, Any]) -> Optional[str]:
+    """A link that shows this paste's result again (the text travels in the URL), or None when the
+    text is too long for one."""
+    if len(result["text"]) > MAX_LINKED_PASTE:
+        return None
+    fields = {"text": result["text"], "published": result["published"], "title": result["title"]}
+    return "/paste?" + urlencode({k: v for k, v in fields.items() if v})
+
+
 def paste_json(result: dict[str, Any]) -> dict[str, Any]:
     return result["extraction"].to_dict()
 
