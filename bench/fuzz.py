@@ -8,7 +8,9 @@ sentences written for this file, random Unicode with lone surrogates, odd and un
 megabyte. A share (``--cli-share``) goes through ``saidwhat extract --jsonl`` as one batch, the rest
 through the Python API one by one with the time budget. Prints, for each path and in all: documents
 in, extracted, errors by reason, uncaught exceptions, offsets that do not slice, inverted spans, and
-(API) the slowest document's time against the budget. Exit status 1 if any check fails. Not part of
+(API) the slowest document's time, whole ``saidwhat.extract`` call, against the budget (it must be
+under it: the budget stops a document before its next step would overrun, see ``saidwhat.budget``).
+Progress goes to stderr every ``--progress`` seconds. Exit status 1 if any check fails. Not part of
 the test suite: it runs for minutes.
 """
 
@@ -174,12 +176,28 @@ def check(result: dict, text: str) -> tuple[int, int]:
     return bad, inverted
 
 
-def run_api(docs: list[tuple[str, str]], budget: float) -> dict:
+class Progress:
+    """A line on stderr every ``every`` seconds per path, so a long run shows it is alive."""
+
+    def __init__(self, name: str, total: int, every: float):
+        self.name, self.total, self.every = name, total, every
+        self.t0 = self.last = time.perf_counter()
+
+    def __call__(self, done: int, extra: str = "") -> None:
+        now = time.perf_counter()
+        if self.every and (now - self.last >= self.every or done == self.total):
+            self.last = now
+            print(f"[{now - self.t0:5.0f} s] {self.name}: {done:,}/{self.total:,} documents{extra}",
+                  file=sys.stderr, flush=True)
+
+
+def run_api(docs: list[tuple[str, str]], budget: float, every: float = 30.0) -> dict:
     saidwhat.extract("“Warm-up,” he said.")
     out = Counter()
     slowest = slowest_done = 0.0
     slowest_id = ""
-    for doc_id, text in docs:
+    progress = Progress("Python API", len(docs), every)
+    for done, (doc_id, text) in enumerate(docs, 1):
         t0 = time.perf_counter()
         try:
             result = saidwhat.extract(text, id=doc_id, budget=budget)
@@ -199,11 +217,12 @@ def run_api(docs: list[tuple[str, str]], budget: float) -> dict:
             b, inv = check(result.to_dict(), replace_lone_surrogates(text))
             out["bad offsets"] += b
             out["inverted spans"] += inv
+        progress(done, f", slowest {slowest:.2f} s, uncaught {out['uncaught']}")
     out["slowest"], out["slowest_done"], out["slowest_id"] = slowest, slowest_done, slowest_id
     return out
 
 
-def run_cli(docs: list[tuple[str, str]], budget: float, workers: int) -> dict:
+def run_cli(docs: list[tuple[str, str]], budget: float, workers: int, every: float = 30.0) -> dict:
     exe = Path(sys.executable).with_name("saidwhat")
     out = Counter()
     # The text as the batch reads it back: a lone high surrogate and a lone low one side by side are
@@ -216,26 +235,35 @@ def run_cli(docs: list[tuple[str, str]], budget: float, workers: int) -> dict:
                 # Lone surrogates written as JSON escapes, as a JSON producer would send them.
                 f.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=True) + "\n")
         t0 = time.perf_counter()
-        proc = subprocess.run([str(exe), "extract", "--jsonl", str(path), "--budget", str(budget),
-                               "--workers", str(workers)], capture_output=True, text=True)
+        progress = Progress("extract --jsonl", len(docs), every)
+        seen = []
+        with open(Path(tmp) / "stderr.txt", "w+", encoding="utf-8") as err:
+            # Read as it is written, so progress shows; as bytes, split at b"\n" only: U+2028 and
+            # friends are inside strings, not line ends.
+            proc = subprocess.Popen([str(exe), "extract", "--jsonl", str(path), "--budget", str(budget),
+                                     "--workers", str(workers)], stdout=subprocess.PIPE, stderr=err)
+            for raw in proc.stdout:
+                line = raw.decode("utf-8").rstrip("\n")
+                if not line:
+                    continue
+                result = json.loads(line)
+                seen.append(result["id"])
+                out["extracted"] += 1
+                b, inv = check(result, replace_lone_surrogates(texts[result["id"]]))
+                out["bad offsets"] += b
+                out["inverted spans"] += inv
+                progress(int(result["id"][1:]) + 1, f" (at the last extracted), {out['extracted']:,} extracted")
+            proc.wait()
+            err.seek(0)
+            stderr = err.read()
         out["seconds"] = time.perf_counter() - t0
     out["exit code"] = proc.returncode
-    if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
+    if proc.returncode not in (0, 1) or "Traceback" in stderr:
         out["uncaught"] += 1
-        print("  " + proc.stderr[-2000:])
+        print("  " + stderr[-2000:])
     order = [doc_id for doc_id, _ in docs]
-    seen = []
-    for line in proc.stdout.split("\n"):  # not splitlines: U+2028 and friends are inside strings
-        if not line:
-            continue
-        result = json.loads(line)
-        seen.append(result["id"])
-        out["extracted"] += 1
-        b, inv = check(result, replace_lone_surrogates(texts[result["id"]]))
-        out["bad offsets"] += b
-        out["inverted spans"] += inv
     out["out of order"] = int(seen != [d for d in order if d in set(seen)])
-    summary = [line for line in proc.stderr.splitlines() if " documents, " in line]
+    summary = [line for line in stderr.splitlines() if " documents, " in line]
     out["summary"] = summary[-1] if summary else "(no summary line)"
     # The summary counts every skipped document by reason (stderr names only the first 50).
     m = re.search(r"skipped \((.*)\) in", out["summary"])
@@ -245,7 +273,7 @@ def run_cli(docs: list[tuple[str, str]], budget: float, workers: int) -> dict:
     return out
 
 
-def report(name: str, n: int, r: dict) -> bool:
+def report(name: str, n: int, r: dict, budget: float) -> bool:
     errors = {k[6:]: v for k, v in r.items() if k.startswith("error ")}
     skipped = sum(errors.values())
     print(f"{name}: {n} documents in, {r['extracted']} extracted, {skipped} errors "
@@ -256,7 +284,8 @@ def report(name: str, n: int, r: dict) -> bool:
     ok = n == r["extracted"] + skipped and not (r["uncaught"] or r["bad offsets"] or r["inverted spans"])
     if "slowest" in r:
         print(f"  slowest document: {r['slowest']:.2f} s ({r['slowest_id']}); slowest that finished: "
-              f"{r['slowest_done']:.2f} s")
+              f"{r['slowest_done']:.2f} s; under the budget of {budget:g} s: {r['slowest'] < budget}")
+        ok = ok and r["slowest"] < budget
     if "seconds" in r:
         print(f"  {r['seconds']:.0f} s, exit code {r['exit code']}, in input order: {not r['out of order']}")
         print(f"  its summary: {r['summary']}")
@@ -272,6 +301,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=1, help="--workers of the extract --jsonl run")
     ap.add_argument("--megabytes-every", type=int, default=10_000, help="one 1 MB line every N documents")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--progress", type=float, default=30.0, help="seconds between progress lines on stderr (0: none)")
     args = ap.parse_args()
 
     gen = Generator(args.seed)
@@ -287,14 +317,15 @@ def main() -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1) as pool:
-        cli_future = pool.submit(run_cli, cli_docs, args.budget, args.workers) if cli_docs else None
+        cli_future = pool.submit(run_cli, cli_docs, args.budget, args.workers, args.progress) \
+            if cli_docs else None
         t0 = time.perf_counter()
-        api = run_api(api_docs, args.budget)
+        api = run_api(api_docs, args.budget, args.progress)
         api_seconds = time.perf_counter() - t0
         cli = cli_future.result() if cli_future else None
-    ok = report(f"Python API ({api_seconds:.0f} s)", len(api_docs), api)
+    ok = report(f"Python API ({api_seconds:.0f} s)", len(api_docs), api, args.budget)
     if cli is not None:
-        ok = report("extract --jsonl", len(cli_docs), cli) and ok
+        ok = report("extract --jsonl", len(cli_docs), cli, args.budget) and ok
     total_uncaught = api["uncaught"] + (cli["uncaught"] if cli else 0)
     print(f"all: {len(docs):,} documents, {total_uncaught} uncaught exceptions, "
           f"{api['bad offsets'] + (cli['bad offsets'] if cli else 0)} offsets that do not slice, "

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 import saidwhat
 from saidwhat.cli import main
 from saidwhat.parse.nlp import load_pipeline
+from saidwhat import budget
 from saidwhat.parse.tokens import MAX_RUN, make_doc
 from saidwhat.segment.paragraphs import split_paragraphs
 from saidwhat.segment.quotes import find_quotes
@@ -24,7 +25,8 @@ from saidwhat.segment.units import MAX_UNIT_CHARS, make_units
 from test_robustness_offsets import check_invariants
 
 SAIDWHAT = Path(sys.executable).parent / "saidwhat"
-# About 200 KB of prose in one line with no full stop: seconds of work, far past a 0.3 s budget.
+# About 200 KB of prose in one line with no full stop: seconds of work, far past a budget of 1.5 s
+# (the other documents of the batches below take a few tenths of one, busy as the machine may be).
 SLOW = "Bob said the plan would work and " * 6000
 QUICK = "“We will win the vote in March,” said Ann Lee."
 MARKS = ["“", "”", '"', "‘", "’", "'", "«", "»", "„", "``", "''"]
@@ -87,6 +89,42 @@ def test_extract_lone_surrogates_become_replacement_characters_offsets_hold():
     json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
+class _Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_budget_stops_a_document_before_its_next_step_would_overrun(monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(budget.time, "monotonic", clock)
+    with budget.time_budget(3.5):
+        for step in (1.0, 1.0):  # at 1 s and 2 s: one more step of 1 s still ends by 3.5 s
+            clock.now += step
+            budget.check_budget()
+        clock.now += 1.0  # at 3 s, the next step of 1 s would end at 4 s
+        with pytest.raises(saidwhat.TimeBudgetError):
+            budget.check_budget()
+    budget.check_budget()  # outside the block: no budget
+
+
+def test_budget_zero_means_no_limit_and_checked_checks_every_n(monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(budget.time, "monotonic", clock)
+    with budget.time_budget(0):
+        clock.now += 1e6
+        budget.check_budget()
+    with budget.time_budget(10):
+        seen = []
+        with pytest.raises(saidwhat.TimeBudgetError):
+            for i in budget.checked(range(100), every=10):
+                seen.append(i)
+                clock.now += 1.0  # 10 s per 10 items: the check at item 10 sees the budget spent
+    assert seen == list(range(10))
+
+
 def test_extract_over_budget_raises_timeout_error():
     with pytest.raises(saidwhat.TimeBudgetError) as caught:
         saidwhat.extract(SLOW, budget=0.3)
@@ -106,7 +144,7 @@ def _batch(tmp_path) -> Path:
 @pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_cli_extract_jsonl_timeout_is_one_error_and_the_rest_keeps_order(tmp_path, workers):
     result = CliRunner(mix_stderr=False).invoke(main, ["extract", "--jsonl", str(_batch(tmp_path)),
-                                       "--budget", "0.3", "--workers", str(workers)])
+                                       "--budget", "1.5", "--workers", str(workers)])
     assert result.exit_code == 1, result.output
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["id"] for d in out] == ["a", "b", "c"]
@@ -125,7 +163,7 @@ def test_cli_extract_jsonl_budget_zero_means_no_limit(tmp_path):
 def test_cli_ingest_records_a_timeout_and_stores_the_others(tmp_path):
     db = tmp_path / "s.db"
     result = CliRunner(mix_stderr=False).invoke(main, ["ingest", str(_batch(tmp_path)), "--db", str(db), "-q",
-                                       "--budget", "0.3"])
+                                       "--budget", "1.5"])
     assert result.exit_code == 1, result.output
     assert "3 added" in result.stderr and "timeout: 1" in result.stderr
     errors = CliRunner(mix_stderr=False).invoke(main, ["errors", "--db", str(db), "--format", "jsonl"])

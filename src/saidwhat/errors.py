@@ -46,5 +46,5 @@ class TimeBudgetError(InputError):
     def __init__(self, seconds: float, document: Optional[str] = None):
         self.seconds = seconds
         super().__init__(
-            f"extraction took longer than its time budget of {seconds:g} s and was stopped; "
+            f"extraction would have run past its time budget of {seconds:g} s and was stopped; "
             f"raise the budget (--budget) to read this document", document, reason="timeout")

@@ -40,8 +40,12 @@ def extract(text: object, published: Union[str, date, None] = None, *, id: Optio
             source: Optional[str] = None, beliefs: bool = False,
             budget: Optional[float] = None) -> Extraction:
     """Every attribution in one article, with speakers and time expressions (see ``saidwhat.extract``)."""
-    article = make_article(text, published, id=id, title=title, url=url, source=source)
+    if budget:
+        from .parse.nlp import load_pipeline
+
+        load_pipeline()  # loading spaCy is the process's cost, not this document's
     with time_budget(budget):
+        article = make_article(text, published, id=id, title=title, url=url, source=source)
         return extract_article(article, beliefs=beliefs)
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from .attribute.channels import PLATFORMS
 from .attribute.document import Attributed
 from .attribute.frame import Frame
+from .budget import check_budget, checked
 from .candidates.cues import cue_class
 from .model import Article, Attribution, SourceLink, Speaker, TimeExpression
 from .parse.entities import name_labels
@@ -31,6 +32,7 @@ def frame_records(article: Article, attributed: Attributed, times: tuple[TimeExp
     found = attributed.frames
     mentions = [f.source for f in found if f.source] + [c.mention for f in found for c in f.chain]
     entity_types = name_labels(text[m.proper[-1][0]:m.proper[-1][1]] for m in mentions if m.proper)
+    check_budget()
     resolver = SpeakerResolver(text, sorted(attributed.names), entity_types)
     quotes = attributed.quotes
     records = []
@@ -40,7 +42,7 @@ def frame_records(article: Article, attributed: Attributed, times: tuple[TimeExp
     time_starts = [t.start for t in times]
     last_by_speaker: dict[int, tuple[str, str]] = {}
     last_speaker = None
-    for f in found:
+    for f in checked(found, 64):
         spans = sorted(set(f.content))
         hull = (spans[0][0], spans[-1][1])
         ref = resolver.resolve(f.source) if f.source else None
@@ -79,6 +81,7 @@ def frame_records(article: Article, attributed: Attributed, times: tuple[TimeExp
             source_chain=chain, confidence=confidence,
             cue_class=cue_class(f.lemma or ":")))
     # A role learnt later in the article ("the Japanese daily") belongs to earlier mentions too.
+    check_budget()
     speakers = resolver.speakers()
     roles = {s.id: s.role for s in speakers}
     records = [replace(r, speaker=replace(r.speaker, role=roles.get(r.speaker.id)))

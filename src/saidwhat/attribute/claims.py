@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..budget import check_budget
 from ..candidates.cues import cue_class, has_cue
 from ..segment.units import Unit
 from .frame import Frame
@@ -45,29 +46,37 @@ def resolve_claims(text: str, units: list[Unit], frames: list[Frame], priorities
         if not f.exclusive:
             taken_paragraphs.add(f.paragraph)
     kept.sort(key=lambda f: f.start)
-    kept = [_next_paragraph(f, units, owned) if f.opens_next and "colon-next-paragraph" not in off else f
+    by_paragraph: dict[int, list[Unit]] = {}
+    for u in units:
+        by_paragraph.setdefault(u.paragraph, []).append(u)
+    kept = [_next_paragraph(f, by_paragraph, owned) if f.opens_next and "colon-next-paragraph" not in off else f
             for f in kept]
     kept = [f for f in kept if f.content[0][1] > f.content[0][0]]
     kept.sort(key=lambda f: f.start)
+    check_budget()  # between the steps: each is linear, but a step over 1 MB takes tenths of a second
     if "continuation" not in off:
         kept = _continue_quotes(text, units, kept, owned)
     if not beliefs:
         kept = [f for f in kept if f.kind != "indirect" or cue_class(f.lemma or ":") == "speech"]
     # Sources behind sources, before nested frames are folded into the outer one (sources.py).
+    check_budget()
     if "reported-by" not in off:
         kept = reported_by(text, kept, {u.index: u.end for u in units})
+    check_budget()
     if "report-by" not in off:
         kept = report_by(text, kept)
+    check_budget()
     if "citing" not in off:
         kept = citing(text, kept)
+    check_budget()
     if "nested" not in off:
         kept = _outermost(kept)
     return kept
 
 
-def _next_paragraph(f: Frame, units: list[Unit], owned: set) -> Frame:
+def _next_paragraph(f: Frame, by_paragraph: dict[int, list[Unit]], owned: set) -> Frame:
     """ "Okafor continued:" then the next paragraph: its quotes (or its text) are the content."""
-    following = [u for u in units if u.paragraph == f.paragraph + 1]
+    following = by_paragraph.get(f.paragraph + 1, [])
     if not following:
         return f
     quotes = tuple(q for u in following for q in u.quotes if q not in owned)

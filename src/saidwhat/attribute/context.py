@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from ..budget import check_budget
 from ..candidates.cues import CUE_FORMS, SPEECH_LEMMAS
 from ..model import Span
 from ..segment.quotes import Quote
@@ -91,6 +92,7 @@ class UnitContext:
     # -- content ---------------------------------------------------------------------------------
     def content_span(self, comp) -> Optional[Span]:
         """The clause of a cue, less asides that trail it after a comma (", conveying ...")."""
+        check_budget()  # a walk of the whole unit: a unit of 3,000 characters of cues has hundreds
         cut = set()
         for child in comp.children:
             if child.i < comp.i or child.dep_ not in ("advcl", "parataxis", "conj"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..budget import check_budget, checked
 from ..candidates.cues import has_cue
 from ..model import Article, Span, TimeExpression
 from ..parse.nlp import load_pipeline
@@ -43,14 +44,17 @@ def find_frames(article: Article, times: tuple[TimeExpression, ...], beliefs: bo
     """
     text = article.text
     paragraphs = split_paragraphs(text)
+    check_budget()
     if article.dateline_span:
         paragraphs = [p for p in paragraphs if p.start >= article.dateline_span[1]]
     quotes = find_quotes(text, paragraphs)
+    check_budget()
     units = make_units(paragraphs, quotes, text)
+    check_budget()
     time_spans = sorted((t.start, t.end) for t in times)
     time_starts = [s for s, _ in time_spans]
 
-    candidates = [u for u in units if u.quotes or has_cue(text, u.start, u.end)]
+    candidates = [u for u in checked(units) if u.quotes or has_cue(text, u.start, u.end)]
     frames: list[Frame] = []
     rules = [r for r in UNIT_RULES if r.name not in off]
     if candidates and rules:
@@ -59,11 +63,17 @@ def find_frames(article: Article, times: tuple[TimeExpression, ...], beliefs: bo
         for unit, doc in zip(candidates, docs):
             lo, hi = bisect_left(time_starts, unit.start), bisect_left(time_starts, unit.end)
             ctx = UnitContext(text, unit, doc, time_spans[lo:hi], off)
-            found = [f for r in rules for f in r.match(ctx)]
+            found = []
+            for r in rules:
+                check_budget()
+                found.extend(r.match(ctx))
             frames.extend(add_channels(ctx, found) if "channel" not in off else found)
     for r in DOCUMENT_RULES:
         if r.name not in off:
+            check_budget()
             frames.extend(r.match(text, paragraphs, units, off))
+    check_budget()
     kept = resolve_claims(text, units, frames, PRIORITIES, off, beliefs)
-    names = tuple(span for u in units for span in proper_names(text, u.start, u.end))
+    check_budget()
+    names = tuple(span for u in checked(units, 256) for span in proper_names(text, u.start, u.end))
     return Attributed(tuple(kept), tuple(quotes), names)

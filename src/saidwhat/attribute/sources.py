@@ -54,12 +54,14 @@ def reported_by(text: str, frames: list[Frame], unit_ends: dict[int, int] = None
         if f.cue and len(f.content) == 1 and f.kind == "indirect":
             s, e = f.content[0]
             m = _TRAILING_REPORT.match(text[s:e].strip())
-            before = text[:s].rstrip()
-            if m and before.endswith(",") and f.cue[1] < s:
+            before = s  # the end of the text before the content, less white space (no copy of it)
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            if m and text[before - 1:before] == "," and f.cue[1] < s:
                 lo = f.cue[1]
                 that = re.search(r"\bthat\s+", text[lo:s])
                 lo = lo + that.end() if that else lo + len(text[lo:s]) - len(text[lo:s].lstrip())
-                hi = len(before) - 1
+                hi = before - 1
                 if hi - lo > 3:
                     ns = s + (len(text[s:e]) - len(text[s:e].lstrip())) + m.start(1)
                     outlet = _name_mention(text, ns, ns + len(m.group(1)))

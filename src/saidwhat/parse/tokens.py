@@ -22,8 +22,9 @@ from ..budget import check_budget
 # Longest run of non-space characters tokenized in one call. A URL or a long hyphenated compound is
 # under 200; the cost of one run grows with the square of its length, so 200 keeps it to a few ms.
 MAX_RUN = 200
-# Characters parsed between two checks of the time budget: about 0.2 s of parsing.
-BATCH_CHARS = 20_000
+# Characters parsed between two checks of the time budget: about 0.05 s of parsing on a quiet
+# machine, a few tenths at most on a loaded one with a unit full of punctuation.
+BATCH_CHARS = 5_000
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..budget import checked
 from ..model import Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -39,7 +40,7 @@ class Paragraph:
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Every non-blank line, trimmed of surrounding white space, with its sentences."""
     paragraphs = []
-    for m in _PARAGRAPH.finditer(text):
+    for m in checked(_PARAGRAPH.finditer(text), 256):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..budget import checked
 from .paragraphs import Paragraph
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»‟]")
@@ -74,7 +75,7 @@ def _is_apostrophe(text: str, pos: int, lo: int, hi: int) -> bool:
 
 def _marks(text: str, lo: int, hi: int, pattern: re.Pattern) -> list[tuple[int, str]]:
     out = []
-    for m in pattern.finditer(text, lo, hi):
+    for m in checked(pattern.finditer(text, lo, hi)):
         mark = m.group()
         if pattern is _SINGLE and _is_apostrophe(text, m.start(), lo, hi):
             continue
@@ -92,7 +93,7 @@ def _pair(text: str, paragraph: Paragraph, marks: list[tuple[int, str]], open_at
         # The convention repeats the opening mark; without it the quote still goes on.
         if not marks or marks[0][0] != lo or _role(text, lo, marks[0][1], lo, hi) != "open":
             opened = (lo, lo, True)
-    for pos, mark in marks:
+    for pos, mark in checked(marks):
         role = _role(text, pos, mark, lo, hi)
         if opened is None:
             if role == "open" or mark in ('"', "'"):
@@ -124,7 +125,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     """Every quotation span of the document, in order."""
     quotes: list[Quote] = []
     left_open = False
-    for paragraph in paragraphs:
+    for paragraph in checked(paragraphs, 256):
         marks = _marks(text, paragraph.start, paragraph.end, _DOUBLE)
         if not marks and not left_open:
             singles = _marks(text, paragraph.start, paragraph.end, _SINGLE)

@@ -7,9 +7,12 @@ Trump said."), so the attribution rules see the whole quote and its frame at onc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Optional
 
+from ..budget import check_budget, checked
 from .paragraphs import Paragraph
 from .quotes import Quote
 
@@ -51,11 +54,16 @@ def make_units(paragraphs: list[Paragraph], quotes: list[Quote],
     for q in quotes:
         by_paragraph.setdefault(q.paragraph, []).append(q)
     units: list[Unit] = []
-    for p in paragraphs:
-        pq = by_paragraph.get(p.index, [])
+    for p in checked(paragraphs, 256):
+        # Quotes by start, with the furthest end reached so far: whether a boundary falls inside
+        # one, and which lie in a piece, are then bisections (a wall of quote marks is 10^5 quotes).
+        pq = sorted(by_paragraph.get(p.index, []), key=lambda q: q.start)
+        starts = [q.start for q in pq]
+        reach = list(accumulate((q.end for q in pq), max))
         spans: list[list[int]] = []
-        for s, e in p.sentences:
-            if spans and any(q.start < s < q.end for q in pq):
+        for s, e in checked(p.sentences):
+            before = bisect_left(starts, s) - 1  # the quotes starting before s: pq[:before + 1]
+            if spans and before >= 0 and reach[before] > s:
                 spans[-1][1] = e  # the boundary falls inside a quote: join
             else:
                 spans.append([s, e])
@@ -67,7 +75,8 @@ def make_units(paragraphs: list[Paragraph], quotes: list[Quote],
             pieces = cut_long(text, s, e, pq) if text is not None and e - s > MAX_UNIT_CHARS \
                 else [(s, e)]
             for a, b in pieces:
-                inside = tuple(q for q in pq if a <= q.start and q.end <= b)
+                inside = tuple(q for q in pq[bisect_left(starts, a):bisect_left(starts, b)]
+                               if q.end <= b)
                 units.append(Unit(len(units), p.index, a, b, inside, len(pieces) > 1))
     return units
 
@@ -82,6 +91,7 @@ def cut_long(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple
     inside = sorted((q.start, q.end) for q in quotes if q.start < end and q.end > start)
     pieces, lo, qi = [], start, 0
     while end - lo > MAX_UNIT_CHARS:
+        check_budget()
         limit = lo + MAX_UNIT_CHARS
         while qi < len(inside) and inside[qi][1] <= lo:
             qi += 1
