@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import saidwhat
+from saidwhat.batch import DocumentError, extract_many
 from saidwhat.model import KINDS, SOURCE_TYPES, TIMEX_TYPES, Extraction
+from saidwhat.text.clean import replace_lone_surrogates
 
 
 def _inside(span, text):
@@ -83,6 +85,36 @@ published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=
 @given(text=texts, pub=published, beliefs=st.booleans())
 def test_robustness_arbitrary_text_never_raises_and_offsets_slice(text, pub, beliefs):
     check_invariants(saidwhat.extract(text, published=pub, beliefs=beliefs), text)
+
+
+# Lone surrogates (not characters: they cannot be written as UTF-8) and long runs of each quotation
+# mark, the inputs that once raised from inside spaCy or took time quadratic in the run's length.
+QUOTE_MARKS = ['"', "“", "”", "‘", "’", "'", "«", "»", "„", "‟", "‹", "›", "``", "''", "「", "」", "‚"]
+lone_surrogates = st.integers(0xD800, 0xDFFF).map(chr)
+runs_of_marks = st.builds(lambda mark, n: mark * n, st.sampled_from(QUOTE_MARKS),
+                          st.one_of(st.integers(1, 20), st.integers(200, 2500)))
+hostile = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12), lone_surrogates,
+                             runs_of_marks), min_size=1, max_size=20).map("".join)
+
+
+@settings(max_examples=40, deadline=30_000, suppress_health_check=[HealthCheck.too_slow])
+@given(text=hostile)
+def test_robustness_lone_surrogates_and_runs_of_quote_marks_never_raise_and_offsets_slice(text):
+    cleaned = replace_lone_surrogates(text)
+    assert len(cleaned) == len(text)  # one for one: every offset into the input holds
+    try:
+        result = saidwhat.extract(text, budget=20)
+    except saidwhat.TimeBudgetError:
+        result = None  # a typed per-document error is an answer too
+    if result is not None:
+        check_invariants(result, cleaned)
+    # The batch path: one result per document, an extraction or a typed error, never an exception.
+    (batch,) = list(extract_many([{"id": "h", "text": text}], budget=20))
+    if isinstance(batch, DocumentError):
+        assert batch.document == "h" and batch.reason == "timeout", batch
+    else:
+        assert batch.id == "h"
+        check_invariants(batch, cleaned)
 
 
 NASTY = [
